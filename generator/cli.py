@@ -1,0 +1,111 @@
+"""The ``confsite`` command: check, build and serve a conference site."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.diagnostics import Diagnostics
+from generator.validate import load_and_validate
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="confsite",
+        description="Build the conference website from the data folder.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate the data and list every problem")
+    check.add_argument("--data", type=Path, default=Path("data"), help="data folder (data/)")
+    check.add_argument("--strict", action="store_true", help="also fail on warnings")
+
+    build = commands.add_parser("build", help="validate, then build the static site")
+    build.add_argument("--data", type=Path, default=Path("data"), help="data folder (data/)")
+    build.add_argument("--site-dir", type=Path, default=Path("site"), help="output (site/)")
+    build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    build.add_argument("--strict", action="store_true", help="fail on warnings too (CI)")
+
+    serve = commands.add_parser("serve", help="live preview that rebuilds when data changes")
+    serve.add_argument("--data", type=Path, default=Path("data"), help="data folder (data/)")
+    serve.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    serve.add_argument("--dev-addr", default=None, help="address:port (127.0.0.1:8000)")
+    return parser
+
+
+def print_diagnostics(diagnostics: Diagnostics) -> None:
+    for diagnostic in diagnostics.sorted():
+        print(diagnostic, file=sys.stderr)
+    errors, warnings = len(diagnostics.errors), len(diagnostics.warnings)
+    if errors or warnings:
+        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+
+
+def _check(args: argparse.Namespace) -> int:
+    _data, diagnostics = load_and_validate(args.data)
+    print_diagnostics(diagnostics)
+    if diagnostics.has_errors() or (args.strict and diagnostics.warnings):
+        return 1
+    print(f"{args.data}: ok", file=sys.stderr)
+    return 0
+
+
+def _require_config(path: Path) -> bool:
+    if path.is_file():
+        return True
+    print(
+        f"{path}: error: no MkDocs configuration here; run confsite in the site's folder "
+        "or pass --config-file",
+        file=sys.stderr,
+    )
+    return False
+
+
+def _build(args: argparse.Namespace) -> int:
+    _data, diagnostics = load_and_validate(args.data)
+    print_diagnostics(diagnostics)
+    if diagnostics.has_errors() or (args.strict and diagnostics.warnings):
+        print(
+            "build stopped: the data has problems; the previous site is unchanged", file=sys.stderr
+        )
+        return 1
+    if not _require_config(args.config_file):
+        return 2
+    from generator.plugin import Abort, PluginError, build_site
+
+    _quiet_mkdocs()
+    try:
+        build_site(args.config_file, args.data, args.site_dir, args.strict)
+    except (Abort, PluginError) as exc:
+        print(f"build failed: {exc}; the previous site is unchanged", file=sys.stderr)
+        return 1
+    print(f"site built in {args.site_dir}/", file=sys.stderr)
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if not _require_config(args.config_file):
+        return 2
+    from generator.plugin import serve_site
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s - %(message)s")
+    serve_site(args.config_file, args.data, args.dev_addr)
+    return 0
+
+
+def _quiet_mkdocs() -> None:
+    """MkDocs' warnings and errors on stderr; its info chatter only with -v some day."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handlers = {"check": _check, "build": _build, "serve": _serve}
+    return handlers[args.command](args)

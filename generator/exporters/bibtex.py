@@ -1,0 +1,62 @@
+"""BibTeX out: the organizers' entry verbatim where there is one, a faithful one otherwise."""
+
+from __future__ import annotations
+
+from generator import latex
+from generator.model import BibEntry, ConferenceData, Paper
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _braced(value: str) -> str:
+    return "{" + value + "}"
+
+
+def generated_entry(data: ConferenceData, paper: Paper) -> str:
+    """An @inproceedings entry for a paper the proceedings .bib does not cover."""
+    conference = data.conference
+    volume = data.volume
+    booktitle = (volume.get("booktitle") or volume.get("title")) if volume else ""
+    fields: list[tuple[str, str]] = [
+        ("title", _braced(latex.encode(paper.title.source))),
+        ("author", _braced(" and ".join(a.name.bibtex for a in paper.authors))),
+        ("booktitle", _braced(booktitle or latex.encode(f"Proceedings of {conference.title}"))),
+        ("year", _braced(str(conference.year))),
+    ]
+    if volume and volume.get("editor"):
+        fields.append(("editor", _braced(volume.get("editor"))))
+    if paper.pages:
+        fields.append(("pages", _braced(paper.pages.replace("--", "-").replace("-", "--"))))
+    fields.append(("month", MONTHS[conference.start.month - 1]))
+    if volume and volume.get("publisher"):
+        fields.append(("publisher", _braced(volume.get("publisher"))))
+    if volume and volume.get("address"):
+        fields.append(("address", _braced(volume.get("address"))))
+    elif conference.venue.place:
+        fields.append(("address", _braced(latex.encode(conference.venue.place))))
+    if paper.doi:
+        fields.append(("doi", _braced(paper.doi)))
+    fields.append(("url", _braced(f"{conference.url}papers/{paper.id}/")))
+    pdf = dict(paper.links).get("pdf")
+    if pdf and pdf.startswith(("http://", "https://")):
+        fields.append(("pdf", _braced(pdf)))
+    width = max(len(name) for name, _ in fields)
+    body = ",\n".join(f"  {name.ljust(width)} = {value}" for name, value in fields)
+    return f"@inproceedings{{{paper.id},\n{body}\n}}\n"
+
+
+def _verbatim(entry: BibEntry) -> str:
+    return entry.raw.strip() + "\n"
+
+
+def paper_bibtex(data: ConferenceData, paper: Paper) -> str:
+    """The BibTeX of one paper, as served at /papers/<id>.bib and shown on its page."""
+    entry = data.bib_entries.get(paper.id)
+    return _verbatim(entry) if entry else generated_entry(data, paper)
+
+
+def proceedings_bibtex(data: ConferenceData) -> str:
+    """The whole volume: the @proceedings entry, then every paper in papers.yaml order."""
+    parts = [_verbatim(data.volume)] if data.volume else []
+    parts.extend(paper_bibtex(data, paper) for paper in data.papers)
+    return "\n".join(parts)

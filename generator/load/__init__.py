@@ -1,0 +1,65 @@
+"""Reading the data folder: each file into raw values that remember their lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import Diagnostics
+from generator.load.yaml_source import decode_utf8, load_yaml_file
+
+REQUIRED_FILES = ("conference.yaml", "papers.yaml")
+OPTIONAL_FILES = ("program.yaml", "committee.yaml", "speakers.yaml", "sponsors.yaml")
+BIBTEX_FILE = "proceedings.bib"
+
+
+@dataclass
+class Sources:
+    """The data folder as read: YAML roots by file name, the BibTeX text, display paths."""
+
+    data_dir: Path
+    yaml: dict[str, Any]
+    present: set[str]
+    bibtex: str | None
+
+    def path(self, name: str) -> str:
+        """How messages name a data file: relative to the working folder when possible."""
+        return display_path(self.data_dir / name)
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_sources(data_dir: Path, diagnostics: Diagnostics) -> Sources:
+    """Read every data file; missing required files and unreadable bytes are diagnostics."""
+    sources = Sources(data_dir, {}, set(), None)
+    if not data_dir.is_dir():
+        diagnostics.error_at(
+            display_path(data_dir),
+            0,
+            "the data folder does not exist; pass --data DIR or create it "
+            "(see the organizer guide)",
+        )
+        return sources
+    for name in REQUIRED_FILES + OPTIONAL_FILES:
+        path = data_dir / name
+        if not path.exists():
+            if name in REQUIRED_FILES:
+                diagnostics.error_at(
+                    sources.path(name),
+                    0,
+                    f"the required file {name} is missing; every conference needs one",
+                )
+            continue
+        sources.present.add(name)
+        sources.yaml[name] = load_yaml_file(path, sources.path(name), diagnostics)
+    bib_path = data_dir / BIBTEX_FILE
+    if bib_path.exists():
+        sources.present.add(BIBTEX_FILE)
+        sources.bibtex = decode_utf8(bib_path.read_bytes(), sources.path(BIBTEX_FILE), diagnostics)
+    return sources

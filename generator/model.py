@@ -1,0 +1,220 @@
+"""The typed conference model: frozen objects built only from data that validated cleanly."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from generator.diagnostics import Location
+from generator.names import Name
+from generator.text import Text
+
+
+class SessionKind(enum.Enum):
+    """What happens in a program slot; only ``papers`` and ``poster`` sessions hold papers."""
+
+    PAPERS = "papers"
+    KEYNOTE = "keynote"
+    BREAK = "break"
+    POSTER = "poster"
+    SOCIAL = "social"
+    TUTORIAL = "tutorial"
+    PLENARY = "plenary"
+
+    @property
+    def holds_papers(self) -> bool:
+        return self in (SessionKind.PAPERS, SessionKind.POSTER)
+
+    @property
+    def label(self) -> str:
+        return {"papers": "Paper session", "poster": "Poster session"}.get(
+            self.value, self.value.capitalize()
+        )
+
+
+class Area(enum.Enum):
+    """The two halves of the program committee."""
+
+    SYSTEMS = "systems"
+    ML = "ml"
+
+    @property
+    def label(self) -> str:
+        return "Systems" if self is Area.SYSTEMS else "Machine learning"
+
+
+LINK_KINDS = ("pdf", "code", "slides", "video", "poster")
+"""Link fields a paper may carry, in the order pages show them."""
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+    description: Text
+
+
+@dataclass(frozen=True)
+class ImportantDate:
+    """A deadline or milestone; ``at`` is an aware datetime in the zone it was given in."""
+
+    name: str
+    at: datetime
+    zone: str
+    """'AoE' (anywhere on earth, UTC-12) or an IANA zone name."""
+
+
+@dataclass(frozen=True)
+class Venue:
+    name: str
+    address: str = ""
+    city: str = ""
+    country: str = ""
+    url: str = ""
+
+    @property
+    def place(self) -> str:
+        """'City, Country' (or whichever of the two is known)."""
+        return ", ".join(p for p in (self.city, self.country) if p)
+
+
+@dataclass(frozen=True)
+class Conference:
+    """The facts of one edition, from conference.yaml."""
+
+    name: str
+    year: int
+    title: str
+    description: str
+    timezone: str
+    start: date
+    end: date
+    venue: Venue
+    url: str
+    topics: tuple[Topic, ...]
+    important_dates: tuple[ImportantDate, ...]
+    contact: str = ""
+    fictional: bool = False
+
+    @property
+    def short_title(self) -> str:
+        return f"{self.name} {self.year}"
+
+
+@dataclass(frozen=True)
+class Author:
+    name: Name
+    affiliation: str = ""
+    orcid: str = ""
+
+
+@dataclass(frozen=True)
+class BibEntry:
+    """A proceedings BibTeX entry as the organizers wrote it (kept verbatim for downloads)."""
+
+    key: str
+    entry_type: str
+    fields: tuple[tuple[str, str], ...]
+    """Field names (lowercase) and raw LaTeX values, in source order."""
+    raw: str
+    location: Location
+
+    def get(self, name: str, default: str = "") -> str:
+        for key, value in self.fields:
+            if key == name:
+                return value
+        return default
+
+
+@dataclass(frozen=True)
+class Paper:
+    id: str
+    title: Text
+    authors: tuple[Author, ...]
+    abstract: Text
+    topics: tuple[str, ...]
+    session_id: str | None
+    location: Location
+    award: str = ""
+    links: tuple[tuple[str, str], ...] = ()
+    """(kind, url) pairs in LINK_KINDS order."""
+    pages: str = ""
+    doi: str = ""
+
+
+@dataclass(frozen=True)
+class Session:
+    id: str
+    title: str
+    kind: SessionKind
+    day: date
+    start: datetime
+    end: datetime
+    """Aware datetimes in the conference zone."""
+    room: str
+    location: Location
+    chair: str = ""
+    speaker_id: str | None = None
+    description: Text = field(default_factory=lambda: Text(""))
+
+
+@dataclass(frozen=True)
+class Day:
+    date: date
+    sessions: tuple[Session, ...]
+    """In time order, then room."""
+
+
+@dataclass(frozen=True)
+class Speaker:
+    id: str
+    name: Name
+    affiliation: str
+    talk_title: Text
+    abstract: Text
+    bio: Text
+    photo: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Organizer:
+    role: str
+    name: Name
+    affiliation: str = ""
+
+
+@dataclass(frozen=True)
+class CommitteeMember:
+    name: Name
+    affiliation: str
+    area: Area
+
+
+@dataclass(frozen=True)
+class Sponsor:
+    name: str
+    tier: str
+    url: str = ""
+    logo: str = ""
+
+
+@dataclass(frozen=True)
+class ConferenceData:
+    """Everything the site is built from; one object, already consistent."""
+
+    conference: Conference
+    papers: tuple[Paper, ...]
+    days: tuple[Day, ...]
+    speakers: tuple[Speaker, ...]
+    organizers: tuple[Organizer, ...]
+    program_committee: tuple[CommitteeMember, ...]
+    sponsors: tuple[Sponsor, ...]
+    volume: BibEntry | None
+    bib_entries: dict[str, BibEntry]
+    """Proceedings entries by paper id; papers without one get a generated entry."""
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        return tuple(s for day in self.days for s in day.sessions)

@@ -1,0 +1,114 @@
+"""Person names: parsed once into parts, rendered every way a page or export needs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bibtexparser.middlewares.names import parse_single_name_into_parts
+
+from generator import latex
+
+# Letters that NFKD does not take apart into a base letter and an accent.
+_ASCII_FOLD = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+        "œ": "oe",
+        "Œ": "OE",
+    }
+)
+
+
+def ascii_fold(text: str) -> str:
+    """'Łukasz Dvořák' -> 'Lukasz Dvorak': for slugs and sorting, never for display."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_ASCII_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slugify(text: str) -> str:
+    """A lowercase ASCII slug: letters and digits joined by single hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person's (or a group's) name in BibTeX's four parts, already decoded to Unicode."""
+
+    first: str
+    last: str
+    von: str = ""
+    jr: str = ""
+
+    @classmethod
+    def parse(cls, text: str) -> Name:
+        """Parse 'First von Last', 'von Last, First' or 'von Last, Jr, First'.
+
+        Each part is decoded from LaTeX after the split, so '{Barnes and Noble Team}' stays
+        one name and '{\\'A}lvarez' becomes 'Álvarez'.
+        """
+        try:
+            parts = parse_single_name_into_parts(latex.normalize_space(text), strict=False)
+        except Exception:  # an unbalanced brace or comma: keep the whole text as one name
+            return cls(first="", last=latex.decode(text))
+
+        def join(words: list[str]) -> str:
+            return latex.decode(" ".join(words))
+
+        return cls(
+            first=join(parts.first),
+            last=join(parts.last),
+            von=join(parts.von),
+            jr=join(parts.jr),
+        )
+
+    @property
+    def full(self) -> str:
+        """Display form: 'Ludwig van Beethoven, Jr.'."""
+        main = " ".join(p for p in (self.first, self.von, self.last) if p)
+        return f"{main}, {self.jr}" if self.jr else main
+
+    @property
+    def last_first(self) -> str:
+        """Citation and index form: 'van Beethoven, Jr., Ludwig'."""
+        family = " ".join(p for p in (self.von, self.last) if p)
+        pieces = [family] + ([self.jr] if self.jr else []) + ([self.first] if self.first else [])
+        return ", ".join(pieces)
+
+    @property
+    def bibtex(self) -> str:
+        """LaTeX-encoded 'von Last, Jr, First' for a generated BibTeX entry."""
+        if not self.first and " " in self.last:
+            return "{" + latex.encode(self.last) + "}"  # a group: keep it one author
+        return latex.encode(self.last_first)
+
+    @property
+    def initials(self) -> str:
+        """'Ana María' -> 'A. M.'"""
+        return " ".join(w[0] + "." for w in re.split(r"[\s]+", self.first) if w)
+
+    @property
+    def slug(self) -> str:
+        """URL slug of the author page: 'ana-alvarez'."""
+        return slugify(self.full) or "unnamed"
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        """Order for A-Z lists: family name, then given name, accents folded."""
+        return (ascii_fold(self.last).casefold(), ascii_fold(self.first).casefold())
+
+    @property
+    def identity(self) -> str:
+        """Two names are the same person when these agree (case, accents composed, spaces)."""
+        return unicodedata.normalize("NFC", self.full).casefold()

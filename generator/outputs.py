@@ -1,0 +1,62 @@
+"""What the core hands to a site builder: pages (HTML bodies) and files, plus diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.diagnostics import Diagnostics
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """A heading of a generated page, for the theme's table of contents."""
+
+    level: int
+    anchor: str
+    title: str
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page whose body the core rendered: the site builder wraps it in the theme."""
+
+    uri: str
+    """Source path as MkDocs knows it, e.g. 'papers/p1/index.md' (served at /papers/p1/)."""
+    title: str
+    html: str
+    description: str = ""
+    in_nav: bool = False
+    toc: tuple[TocEntry, ...] = ()
+    search: bool = True
+    """False keeps the page out of the search index (it is still built and linked)."""
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A download (.bib, .ics, .xml, .json) copied to the site as it is."""
+
+    uri: str
+    content: str
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    """What the site builder needs to know about the site itself."""
+
+    name: str
+    url: str
+    description: str
+
+
+@dataclass
+class BuildResult:
+    site: SiteFacts | None = None
+    pages: list[GeneratedPage] = field(default_factory=list)
+    files: list[GeneratedFile] = field(default_factory=list)
+    fragments: dict[str, str] = field(default_factory=dict)
+    """HTML to insert into hand-written pages, by source path ('index.md')."""
+    diagnostics: Diagnostics = field(default_factory=Diagnostics)
+
+    @property
+    def ok(self) -> bool:
+        return not self.diagnostics.has_errors()

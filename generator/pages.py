@@ -1,0 +1,129 @@
+"""Views through Jinja templates into generated pages and files."""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from generator import views
+from generator.exporters.bibtex import paper_bibtex, proceedings_bibtex
+from generator.model import ConferenceData
+from generator.outputs import BuildResult, GeneratedFile, GeneratedPage, SiteFacts, TocEntry
+from generator.urls import page_uri
+
+_HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The one Jinja environment: autoescaping on, undefined names are errors."""
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=False,
+        lstrip_blocks=False,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+def render(template: str, context: dict) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def toc_of(body: str) -> tuple[TocEntry, ...]:
+    """The page's h2/h3 headings, for the theme's 'on this page' list."""
+    return tuple(
+        TocEntry(int(level), anchor, html.unescape(_TAG.sub("", inner)).strip())
+        for level, anchor, inner in _HEADING.findall(body)
+    )
+
+
+def _page(
+    path: str,
+    title: str,
+    body: str,
+    description: str = "",
+    in_nav: bool = True,
+    search: bool = True,
+) -> GeneratedPage:
+    return GeneratedPage(
+        uri=page_uri(path),
+        title=title,
+        html=body,
+        description=description,
+        in_nav=in_nav,
+        toc=toc_of(body),
+        search=search,
+    )
+
+
+def render_site(data: ConferenceData, result: BuildResult) -> None:
+    """Every generated page and download of the site, added to ``result``."""
+    index = views.Index.of(data)
+    conference = data.conference
+    name = conference.short_title
+    result.site = SiteFacts(
+        name=name,
+        url=conference.url,
+        description=conference.description or conference.title,
+    )
+    result.fragments["index.md"] = render("home_facts.html", views.home_view(index))
+    result.pages += [
+        _page(
+            "call-for-papers",
+            "Call for papers",
+            render("cfp.html", views.cfp_view(index)),
+            f"Call for papers of {conference.title}: topics and important dates.",
+        ),
+        _page(
+            "program",
+            "Program",
+            render("program.html", views.program_view(index)),
+            f"The program of {name}: sessions, rooms and times.",
+        ),
+        _page(
+            "proceedings",
+            "Proceedings",
+            render("proceedings.html", views.proceedings_view(index)),
+            f"All {len(data.papers)} papers of {name}, with BibTeX.",
+        ),
+        _page(
+            "authors",
+            "Authors",
+            render("authors.html", views.authors_view(index)),
+            f"Every author of {name}, A-Z, with their papers.",
+        ),
+        _page(
+            "committee",
+            "Committee",
+            render("committee.html", views.committee_view(index)),
+            f"The organizing and program committees of {name}.",
+        ),
+        _page(
+            "speakers",
+            "Speakers",
+            render("speakers.html", views.speakers_view(index)),
+            f"Keynote speakers of {name}.",
+        ),
+    ]
+    template = environment().get_template("paper.html")
+    for paper in data.papers:
+        view = views.paper_view(paper, index)
+        authors = ", ".join(a["name"] for a in view["authors"])
+        result.pages.append(
+            _page(
+                f"papers/{paper.id}",
+                paper.title.as_text,
+                template.render(**view),
+                f"{paper.title.as_text}, by {authors}. {name}.",
+                in_nav=False,
+            )
+        )
+        result.files.append(GeneratedFile(f"papers/{paper.id}.bib", paper_bibtex(data, paper)))
+    result.files.append(GeneratedFile("proceedings/proceedings.bib", proceedings_bibtex(data)))

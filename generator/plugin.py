@@ -1,0 +1,190 @@
+"""The MkDocs adapter: the only module that imports MkDocs.
+
+It runs the core build (``generator.build``) when MkDocs loads its configuration, hands every
+generated page and download to MkDocs in memory, and turns diagnostics into MkDocs log lines and
+a failed build. ``confsite build`` and ``confsite serve`` use it through ``build_site`` and
+``serve_site``. Replacing MkDocs means replacing this module and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base, load_config
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from generator.build import build_outputs
+from generator.diagnostics import Severity
+from generator.outputs import BuildResult, GeneratedPage
+
+log = logging.getLogger("mkdocs.plugins.conference")
+
+DATA_DIR_ENV = "CONFSITE_DATA_DIR"
+"""Overrides the plugin's ``data_dir`` (how ``confsite build --data DIR`` reaches the plugin)."""
+FACTS_MARKER = "<!-- conference-facts -->"
+"""Where the generated facts go in the hand-written home page (appended when absent)."""
+ASSETS = ("assets/confsite/confsite.css",)
+
+
+class ConferencePluginConfig(base.Config):
+    data_dir = c.Type(str, default="data")
+    """The data folder, relative to mkdocs.yml."""
+
+
+class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
+    """Generates the conference pages from the data folder."""
+
+    def __init__(self) -> None:
+        self.result = BuildResult()
+        self.pages: dict[str, GeneratedPage] = {}
+        self.data_dir = Path("data")
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        base_dir = Path(config.config_file_path or ".").resolve().parent
+        self.data_dir = base_dir / (os.environ.get(DATA_DIR_ENV) or self.config.data_dir)
+        self.result = build_outputs(self.data_dir)
+        for diagnostic in self.result.diagnostics.sorted():
+            if diagnostic.severity is Severity.ERROR:
+                log.error(str(diagnostic))
+            else:
+                log.warning(str(diagnostic))
+        errors = len(self.result.diagnostics.errors)
+        if errors:
+            raise PluginError(
+                f"{errors} error(s) in the conference data in {self.data_dir}; fix them and "
+                "build again (`confsite check` lists them)"
+            )
+        self.pages = {page.uri: page for page in self.result.pages}
+        site = self.result.site
+        if site:
+            # The conference facts live in data/conference.yaml, not twice in mkdocs.yml.
+            config.site_name = site.name
+            config.site_url = config.site_url or site.url
+            config.site_description = config.site_description or site.description
+        for asset in ASSETS:
+            if asset.endswith(".css") and asset not in config.extra_css:
+                config.extra_css.append(asset)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        def add(uri: str, content: str | bytes, in_nav: bool = True) -> None:
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(
+                    f"site_src/{uri} is hand-written, but the generator makes that page too; "
+                    "rename or remove the hand-written file"
+                )
+            inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+
+        for page in self.result.pages:
+            add(page.uri, _front_matter(page), page.in_nav)
+        for generated in self.result.files:
+            add(generated.uri, generated.content, in_nav=False)
+        for asset in ASSETS:
+            name = asset.rsplit("/", 1)[1]
+            add(asset, (resources.files("generator") / "assets" / name).read_bytes(), False)
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        # Generated pages are already HTML: skip Markdown for them entirely.
+        return "" if page.file.src_uri in self.pages else markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            page.toc = get_toc(_toc_tokens(generated))
+            return generated.html
+        fragment = self.result.fragments.get(page.file.src_uri)
+        if fragment is None:
+            return html
+        if FACTS_MARKER in html:
+            return html.replace(FACTS_MARKER, fragment, 1)
+        return html + fragment
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.data_dir))
+        return server
+
+
+def _front_matter(page: GeneratedPage) -> str:
+    meta: dict[str, Any] = {"title": page.title}
+    if page.description:
+        meta["description"] = page.description
+    if not page.search:
+        meta["search"] = {"exclude": True}
+    # JSON is YAML, and json.dumps escapes whatever a title holds.
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def _toc_tokens(page: GeneratedPage) -> list[dict[str, Any]]:
+    tokens: list[dict[str, Any]] = []
+    for entry in page.toc:
+        token = {"level": entry.level, "id": entry.anchor, "name": entry.title, "children": []}
+        if entry.level > 2 and tokens:
+            tokens[-1]["children"].append(token)
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def build_site(config_file: Path, data_dir: Path | None, site_dir: Path, strict: bool) -> None:
+    """Build into a fresh folder beside ``site_dir`` and swap it in only when all went well.
+
+    A failed build leaves the previous site untouched, byte for byte.
+    """
+    if data_dir is not None:
+        os.environ[DATA_DIR_ENV] = str(data_dir.resolve())
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    try:
+        from mkdocs.commands.build import build
+
+        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+        build(config)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap_in(staging, site_dir)
+
+
+def _swap_in(staging: Path, site_dir: Path) -> None:
+    retired = None
+    if site_dir.exists():
+        retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
+        retired.rmdir()
+        site_dir.rename(retired)
+    staging.rename(site_dir)
+    staging_mode = 0o755
+    site_dir.chmod(staging_mode)  # mkdtemp makes 0700; a web server must be able to read it
+    if retired is not None:
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+def serve_site(config_file: Path, data_dir: Path | None, dev_addr: str | None) -> None:
+    """``mkdocs serve`` with the data folder watched: an edit rebuilds and reloads the page."""
+    from mkdocs.commands.serve import serve
+
+    if data_dir is not None:
+        os.environ[DATA_DIR_ENV] = str(data_dir.resolve())
+    kwargs = {"dev_addr": dev_addr} if dev_addr else {}
+    serve(str(config_file), livereload=True, **kwargs)
+
+
+__all__ = ["Abort", "ConferencePlugin", "PluginError", "build_site", "serve_site"]

@@ -1,0 +1,135 @@
+"""Marked-up text from the data: titles (inline) and abstracts or bios (Markdown blocks).
+
+A ``Text`` knows its renderings, so templates never escape or reformat by hand:
+``as_html`` for pages (sanitised, math wrapped for KaTeX), ``as_text`` for meta tags,
+calendars and JSON. Math is ``$...$`` (inline) or ``$$...$$`` (display); ``\\$`` is a dollar.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from html import escape
+
+import markdown
+import nh3
+from markupsafe import Markup
+from pylatexenc.latex2text import LatexNodes2Text
+
+_MATH = re.compile(r"\$\$(.+?)\$\$|(?<![\\$])\$(?!\s)((?:\\.|[^$\\\n])+?)(?<![\s\\])\$", re.S)
+
+# What an abstract may contain after Markdown: formatting, lists, code, links, math spans.
+_ALLOWED_TAGS = {
+    "p",
+    "br",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "s",
+    "code",
+    "pre",
+    "kbd",
+    "sub",
+    "sup",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "a",
+    "span",
+    "div",
+    "hr",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "span": {"class"}, "div": {"class"}}
+_URL_SCHEMES = {"http", "https", "mailto"}
+
+_markdown = markdown.Markdown(
+    extensions=["pymdownx.arithmatex", "sane_lists", "tables"],
+    extension_configs={"pymdownx.arithmatex": {"generic": True}},
+    output_format="html",
+)
+_math_to_text = LatexNodes2Text(math_mode="text")
+
+
+def sanitize(html: str) -> str:
+    """Allow-list HTML: no script, no event handlers, no javascript: links."""
+    return nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes=_URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+    )
+
+
+def _math_span(tex: str, display: bool) -> str:
+    body = escape(tex.strip(), quote=False)
+    if display:
+        return f'<div class="arithmatex">\\[{body}\\]</div>'
+    return f'<span class="arithmatex">\\({body}\\)</span>'
+
+
+def _math_as_text(tex: str) -> str:
+    try:
+        return " ".join(_math_to_text.latex_to_text(tex).split())
+    except Exception:  # malformed TeX: show the source rather than nothing
+        return tex.strip()
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of text from the data with ``$math$``; ``source`` is exactly what was written."""
+
+    source: str
+
+    def __bool__(self) -> bool:
+        return bool(self.source.strip())
+
+    def __str__(self) -> str:
+        return self.as_text
+
+    @cached_property
+    def as_inline_html(self) -> Markup:
+        """One line of HTML (a title): text escaped, math as KaTeX spans, no other markup."""
+        out: list[str] = []
+        position = 0
+        for match in _MATH.finditer(self.source):
+            out.append(escape(self.source[position : match.start()].replace(r"\$", "$")))
+            display, inline = match.group(1), match.group(2)
+            out.append(_math_span(display if display is not None else inline, False))
+            position = match.end()
+        out.append(escape(self.source[position:].replace(r"\$", "$")))
+        return Markup("".join(out))
+
+    @cached_property
+    def as_html(self) -> Markup:
+        """Block HTML from Markdown (an abstract or bio), sanitised with an allow-list."""
+        _markdown.reset()
+        return Markup(sanitize(_markdown.convert(self.source)))
+
+    @cached_property
+    def as_text(self) -> str:
+        """Plain readable text: math spelled out ('O(n log n)'), no markup, one line."""
+        out: list[str] = []
+        position = 0
+        for match in _MATH.finditer(self.source):
+            out.append(self.source[position : match.start()])
+            display, inline = match.group(1), match.group(2)
+            out.append(_math_as_text(display if display is not None else inline))
+            position = match.end()
+        out.append(self.source[position:])
+        plain = "".join(out).replace(r"\$", "$")
+        return " ".join(plain.split())

@@ -1,0 +1,116 @@
+"""proceedings.bib: the volume entry and one entry per paper, checked against papers.yaml."""
+
+from __future__ import annotations
+
+import logging
+
+import bibtexparser
+from bibtexparser.middlewares.names import split_multiple_persons_names
+from bibtexparser.model import DuplicateBlockKeyBlock, ParsingFailedBlock
+
+from generator import latex
+from generator.diagnostics import Diagnostics, Location
+from generator.model import BibEntry, Paper
+from generator.names import Name
+
+# bibtexparser logs every failed block itself; we report them as diagnostics instead.
+logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+
+VOLUME_TYPES = ("proceedings",)
+
+
+def parse_bibtex(text: str, path: str, diagnostics: Diagnostics) -> list[BibEntry]:
+    """Every entry that parses; every block that does not is an error at its line."""
+    library = bibtexparser.parse_string(text)
+    for block in library.failed_blocks:
+        line = block.start_line + 1
+        if isinstance(block, DuplicateBlockKeyBlock):
+            diagnostics.error_at(
+                path, line, f"entry key '{block.key}' is used twice; keys must be unique"
+            )
+        elif isinstance(block, ParsingFailedBlock):
+            reason = getattr(block.error, "abort_reason", "") or str(block.error)
+            reason = " ".join(reason.split()) or "syntax error"
+            diagnostics.error_at(
+                path,
+                line,
+                f"this BibTeX block cannot be parsed: {reason}; check its braces, quotes and "
+                "the commas between fields",
+            )
+        else:  # pragma: no cover - other failure kinds come from middlewares we do not use
+            diagnostics.error_at(path, line, "this BibTeX block cannot be parsed")
+    return [
+        BibEntry(
+            key=entry.key,
+            entry_type=entry.entry_type.lower(),
+            fields=tuple((f.key.lower(), str(f.value)) for f in entry.fields),
+            raw=entry.raw,
+            location=Location(path, entry.start_line + 1),
+        )
+        for entry in library.entries
+    ]
+
+
+def match_entries(
+    entries: list[BibEntry],
+    papers: tuple[Paper, ...],
+    papers_path: str,
+    diagnostics: Diagnostics,
+) -> tuple[BibEntry | None, dict[str, BibEntry]]:
+    """The volume entry and the per-paper entries, each checked against its paper."""
+    papers_by_id = {paper.id: paper for paper in papers}
+    volume: BibEntry | None = None
+    by_paper: dict[str, BibEntry] = {}
+    for entry in entries:
+        if entry.entry_type in VOLUME_TYPES:
+            if volume is not None:
+                diagnostics.error(
+                    entry.location,
+                    f"a second @proceedings entry '{entry.key}'; the volume is described once "
+                    f"(first: '{volume.key}' at line {volume.location.line})",
+                )
+            else:
+                volume = entry
+            continue
+        paper = papers_by_id.get(entry.key)
+        if paper is None:
+            diagnostics.warning(
+                entry.location,
+                f"entry '{entry.key}' matches no paper id in {papers_path}; it is left out of "
+                "the proceedings",
+            )
+            continue
+        by_paper[entry.key] = entry
+        _check_agreement(entry, paper, papers_path, diagnostics)
+    return volume, by_paper
+
+
+def comparable(text: str) -> str:
+    """Text as compared between papers.yaml and the .bib: decoded, no braces, spaces folded."""
+    return latex.decode(text).replace("{", "").replace("}", "")
+
+
+def _check_agreement(
+    entry: BibEntry, paper: Paper, papers_path: str, diagnostics: Diagnostics
+) -> None:
+    where = f"{papers_path}:{paper.location.line}"
+    bib_title = comparable(entry.get("title"))
+    yaml_title = comparable(paper.title.source)
+    if bib_title != yaml_title:
+        diagnostics.error(
+            entry.location,
+            f"entry '{entry.key}': title disagrees with {where}: the .bib has '{bib_title}', "
+            f"papers.yaml has '{yaml_title}'; make them the same",
+        )
+    bib_authors = [Name.parse(n).full for n in _split_authors(entry.get("author"))]
+    yaml_authors = [author.name.full for author in paper.authors]
+    if [a.casefold() for a in bib_authors] != [a.casefold() for a in yaml_authors]:
+        diagnostics.error(
+            entry.location,
+            f"entry '{entry.key}': authors disagree with {where}: the .bib has "
+            f"'{'; '.join(bib_authors)}', papers.yaml has '{'; '.join(yaml_authors)}'",
+        )
+
+
+def _split_authors(value: str) -> list[str]:
+    return [name for name in split_multiple_persons_names(value) if name.strip()]

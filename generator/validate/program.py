@@ -1,0 +1,161 @@
+"""program.yaml: days, sessions, rooms and times."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from generator.diagnostics import Diagnostics, Location, did_you_mean, known
+from generator.model import Conference, Day, Session, SessionKind
+from generator.validate.fields import Record, top_level_list
+
+SESSION_KEYS = (
+    "id",
+    "title",
+    "kind",
+    "start",
+    "end",
+    "room",
+    "chair",
+    "speaker",
+    "description",
+)
+KINDS = tuple(kind.value for kind in SessionKind)
+
+
+def read_program(
+    root: Any,
+    path: str,
+    diagnostics: Diagnostics,
+    conference: Conference | None,
+    speaker_ids: set[str],
+) -> tuple[Day, ...]:
+    days: list[Day] = []
+    seen_dates: dict[date, int] = {}
+    seen_ids: dict[str, Location] = {}
+    zone = ZoneInfo(conference.timezone) if conference else None
+    for item, line in top_level_list(root, "days", path, diagnostics, "- date: 2027-04-12"):
+        record = Record(item, path, line, diagnostics, "day", ("date", "sessions"), ("date",))
+        if not record.ok:
+            continue
+        day = record.date("date")
+        if day is None:
+            continue
+        record.what = f"day {day}"
+        if day in seen_dates:
+            record.error("date", f"day {day} is listed twice (first on line {seen_dates[day]})")
+            continue
+        seen_dates[day] = record.location("date").line
+        if conference and not conference.start <= day <= conference.end:
+            record.error(
+                "date",
+                f"day {day} is outside the conference ({conference.start} to {conference.end} "
+                "in conference.yaml)",
+            )
+        sessions = [
+            session
+            for value, session_line in record.list("sessions")
+            if (
+                session := _read_session(
+                    value, path, session_line, diagnostics, day, zone, speaker_ids, seen_ids
+                )
+            )
+        ]
+        _report_overlaps(sessions, diagnostics)
+        sessions.sort(key=lambda s: (s.start, s.end, s.room))
+        days.append(Day(day, tuple(sessions)))
+    days.sort(key=lambda d: d.date)
+    return tuple(days)
+
+
+def _read_session(
+    value: Any,
+    path: str,
+    line: int,
+    diagnostics: Diagnostics,
+    day: date,
+    zone: ZoneInfo | None,
+    speaker_ids: set[str],
+    seen_ids: dict[str, Location],
+) -> Session | None:
+    record = Record(
+        value,
+        path,
+        line,
+        diagnostics,
+        "session",
+        SESSION_KEYS,
+        ("id", "title", "kind", "start", "end"),
+    )
+    if not record.ok:
+        return None
+    session_id = record.slug("id")
+    record.what = f"session '{session_id}'"
+    if session_id in seen_ids:
+        record.error(
+            "id", f"session id '{session_id}' is used twice (first at {seen_ids[session_id]})"
+        )
+    elif session_id:
+        seen_ids[session_id] = record.location("id")
+    kind_name = record.str("kind")
+    kind = SessionKind(kind_name) if kind_name in KINDS else None
+    if kind_name and kind is None:
+        record.error(
+            "kind",
+            f"session '{session_id}': unknown kind '{kind_name}'{did_you_mean(kind_name, KINDS)};"
+            f" use one of {', '.join(KINDS)}",
+        )
+    start, end = record.time("start"), record.time("end")
+    if start and end and end <= start:
+        record.error(
+            "end",
+            f"session '{session_id}': ends at {end:%H:%M}, not after its start {start:%H:%M}",
+        )
+        end = None
+    speaker = record.str("speaker") or None
+    if speaker and speaker not in speaker_ids:
+        record.error(
+            "speaker",
+            f"session '{session_id}': speaker '{speaker}' is not defined in speakers.yaml"
+            f"{did_you_mean(speaker, speaker_ids)} ({known(speaker_ids)})",
+        )
+    if kind is SessionKind.KEYNOTE and not speaker:
+        record.warning(None, f"session '{session_id}': a keynote without a 'speaker'")
+    if not (session_id and kind and start and end and zone):
+        return None
+    return Session(
+        id=session_id,
+        title=record.str("title"),
+        kind=kind,
+        day=day,
+        start=datetime.combine(day, start, tzinfo=zone),
+        end=datetime.combine(day, end, tzinfo=zone),
+        room=record.str("room"),
+        location=record.location(),
+        chair=record.str("chair"),
+        speaker_id=speaker,
+        description=record.text("description"),
+    )
+
+
+def _report_overlaps(sessions: list[Session], diagnostics: Diagnostics) -> None:
+    """Two sessions in one room at once is a scheduling error (a room holds one thing)."""
+    by_room: dict[str, list[Session]] = defaultdict(list)
+    for session in sessions:
+        if session.room:
+            by_room[session.room].append(session)
+    for room, in_room in by_room.items():
+        in_room.sort(key=lambda s: (s.start, s.end))
+        latest = in_room[0]  # the session ending last so far: every later start is compared to it
+        for later in in_room[1:]:
+            if later.start < latest.end:
+                diagnostics.error(
+                    later.location,
+                    f"session '{later.id}' ({later.start:%H:%M}-{later.end:%H:%M}) overlaps "
+                    f"session '{latest.id}' ({latest.start:%H:%M}-{latest.end:%H:%M}) in room "
+                    f"'{room}' on {later.day} (line {latest.location.line})",
+                )
+            if later.end > latest.end:
+                latest = later

@@ -1,0 +1,355 @@
+"""One small, explicit context per page family: plain data ready for a template.
+
+Views decide what a page shows and in which order; templates only lay it out. Every string
+that came from data is either a markupsafe ``Markup`` made by the model (already safe) or plain
+text that the template's autoescaping escapes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from generator import latex
+from generator.exporters.bibtex import paper_bibtex
+from generator.model import (
+    Area,
+    ConferenceData,
+    ImportantDate,
+    Paper,
+    Session,
+    SessionKind,
+)
+from generator.names import Name
+from generator.urls import Urls
+
+LINK_LABELS = {
+    "pdf": "PDF",
+    "code": "Code",
+    "slides": "Slides",
+    "video": "Video",
+    "poster": "Poster",
+}
+
+
+def day_label(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def time_range(session: Session) -> str:
+    return f"{session.start:%H:%M}–{session.end:%H:%M}"
+
+
+def utc_iso(moment: datetime) -> str:
+    """An absolute instant for the browser: ISO 8601 in UTC."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def date_in_zone(item: ImportantDate) -> str:
+    """'Friday 25 September 2026, 23:59 AoE' in the zone the date was given in."""
+    return f"{item.at:%A} {item.at.day} {item.at:%B %Y, %H:%M} {item.zone}"
+
+
+@dataclass(frozen=True)
+class Index:
+    """Lookups shared by many views, computed once per build."""
+
+    data: ConferenceData
+    sessions: dict[str, Session]
+    papers_by_session: dict[str, list[Paper]]
+    speakers: dict[str, Any]
+    topics: dict[str, str]
+
+    @classmethod
+    def of(cls, data: ConferenceData) -> Index:
+        by_session: dict[str, list[Paper]] = defaultdict(list)
+        for paper in data.papers:
+            if paper.session_id:
+                by_session[paper.session_id].append(paper)
+        return cls(
+            data=data,
+            sessions={s.id: s for s in data.sessions},
+            papers_by_session=by_session,
+            speakers={s.id: s for s in data.speakers},
+            topics={t.id: t.name for t in data.conference.topics},
+        )
+
+
+def author_list(paper: Paper, urls: Urls) -> list[dict[str, str]]:
+    return [
+        {
+            "name": a.name.full,
+            "href": urls.author(a.name.slug),
+            "affiliation": a.affiliation,
+            "orcid": a.orcid,
+        }
+        for a in paper.authors
+    ]
+
+
+def paper_summary(paper: Paper, urls: Urls, index: Index) -> dict[str, Any]:
+    """What a list of papers shows for each: linked title, authors, award."""
+    return {
+        "id": paper.id,
+        "title": paper.title.as_inline_html,
+        "href": urls.paper(paper.id),
+        "authors": ", ".join(a.name.full for a in paper.authors),
+        "award": paper.award,
+        "topics": [index.topics[t] for t in paper.topics],
+    }
+
+
+def session_view(session: Session, urls: Urls, index: Index) -> dict[str, Any]:
+    speaker = index.speakers.get(session.speaker_id) if session.speaker_id else None
+    return {
+        "id": session.id,
+        "title": session.title,
+        "kind": session.kind.value,
+        "kind_label": session.kind.label,
+        "time": time_range(session),
+        "start_utc": utc_iso(session.start),
+        "end_utc": utc_iso(session.end),
+        "room": session.room,
+        "chair": session.chair,
+        "description": session.description.as_html if session.description else "",
+        "speaker": (
+            {
+                "name": speaker.name.full,
+                "affiliation": speaker.affiliation,
+                "talk": speaker.talk_title.as_inline_html,
+                "href": urls.speaker(speaker.id),
+            }
+            if speaker
+            else None
+        ),
+        "papers": [paper_summary(p, urls, index) for p in index.papers_by_session[session.id]],
+    }
+
+
+def program_view(index: Index) -> dict[str, Any]:
+    urls = Urls.for_path("program")
+    conference = index.data.conference
+    return {
+        "timezone": conference.timezone,
+        "days": [
+            {
+                "id": f"day-{day.date.isoformat()}",
+                "label": day_label(day.date),
+                "sessions": [session_view(s, urls, index) for s in day.sessions],
+            }
+            for day in index.data.days
+        ],
+        "unscheduled": [
+            paper_summary(p, urls, index) for p in index.data.papers if not p.session_id
+        ],
+    }
+
+
+def paper_view(paper: Paper, index: Index) -> dict[str, Any]:
+    urls = Urls.for_path(f"papers/{paper.id}")
+    session = index.sessions.get(paper.session_id) if paper.session_id else None
+    return {
+        "id": paper.id,
+        "title": paper.title.as_inline_html,
+        "title_text": paper.title.as_text,
+        "authors": author_list(paper, urls),
+        "abstract": paper.abstract.as_html if paper.abstract else "",
+        "topics": [index.topics[t] for t in paper.topics],
+        "award": paper.award,
+        "session": (
+            {
+                "title": session.title,
+                "href": urls.session(session.id),
+                "day": day_label(session.day),
+                "time": time_range(session),
+                "room": session.room,
+                "start_utc": utc_iso(session.start),
+                "timezone": index.data.conference.timezone,
+            }
+            if session
+            else None
+        ),
+        "links": [{"label": LINK_LABELS[k], "href": url, "kind": k} for k, url in paper.links],
+        "bibtex": paper_bibtex(index.data, paper),
+        "bib_href": urls.to(f"papers/{paper.id}.bib"),
+        "pages": paper.pages,
+        "doi": paper.doi,
+        "proceedings_href": urls.to("proceedings/"),
+    }
+
+
+def proceedings_view(index: Index) -> dict[str, Any]:
+    urls = Urls.for_path("proceedings")
+    data = index.data
+    groups = []
+    for topic in data.conference.topics:
+        papers = [p for p in data.papers if p.topics and p.topics[0] == topic.id]
+        if papers:
+            groups.append(
+                {
+                    "id": topic.id,
+                    "name": topic.name,
+                    "papers": [paper_summary(p, urls, index) for p in papers],
+                }
+            )
+    other = [p for p in data.papers if not p.topics]
+    if other:
+        groups.append(
+            {
+                "id": "other",
+                "name": "Other papers",
+                "papers": [paper_summary(p, urls, index) for p in other],
+            }
+        )
+    volume_title = ""
+    if data.volume:
+        volume_title = latex.decode(data.volume.get("title") or data.volume.get("booktitle"))
+    return {
+        "title": volume_title or f"Proceedings of {data.conference.title}",
+        "count": len(data.papers),
+        "groups": groups,
+        "bib_href": urls.to("proceedings/proceedings.bib"),
+    }
+
+
+def authors_view(index: Index) -> dict[str, Any]:
+    urls = Urls.for_path("authors")
+    people: dict[str, dict[str, Any]] = {}
+    names: dict[str, Name] = {}
+    for paper in index.data.papers:
+        for author in paper.authors:
+            slug = author.name.slug
+            if slug not in people:
+                names[slug] = author.name
+                people[slug] = {
+                    "slug": slug,
+                    "name": author.name.full,
+                    "sort_name": author.name.last_first,
+                    "affiliations": [],
+                    "orcid": "",
+                    "papers": [],
+                }
+            person = people[slug]
+            if author.affiliation and author.affiliation not in person["affiliations"]:
+                person["affiliations"].append(author.affiliation)
+            person["orcid"] = person["orcid"] or author.orcid
+            if not person["papers"] or person["papers"][-1]["id"] != paper.id:
+                person["papers"].append(paper_summary(paper, urls, index))
+    ordered = sorted(people.values(), key=lambda p: (names[p["slug"]].sort_key, p["slug"]))
+    letters: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for person in ordered:
+        initial = names[person["slug"]].sort_key[0][:1].upper() or "#"
+        letters[initial if initial.isalpha() else "#"].append(person)
+    return {
+        "count": len(ordered),
+        "letters": [{"letter": k, "people": v} for k, v in sorted(letters.items())],
+    }
+
+
+def committee_view(index: Index) -> dict[str, Any]:
+    data = index.data
+    areas = []
+    for area in Area:
+        members = sorted(
+            (m for m in data.program_committee if m.area is area), key=lambda m: m.name.sort_key
+        )
+        areas.append(
+            {
+                "id": area.value,
+                "label": area.label,
+                "count": len(members),
+                "members": [{"name": m.name.full, "affiliation": m.affiliation} for m in members],
+            }
+        )
+    return {
+        "organizers": [
+            {"role": o.role, "name": o.name.full, "affiliation": o.affiliation}
+            for o in data.organizers
+        ],
+        "areas": areas,
+        "total": len(data.program_committee),
+    }
+
+
+def speakers_view(index: Index) -> dict[str, Any]:
+    urls = Urls.for_path("speakers")
+    keynotes = {s.speaker_id: s for s in index.data.sessions if s.speaker_id}
+    speakers = []
+    for speaker in index.data.speakers:
+        session = keynotes.get(speaker.id)
+        speakers.append(
+            {
+                "id": speaker.id,
+                "name": speaker.name.full,
+                "affiliation": speaker.affiliation,
+                "talk": speaker.talk_title.as_inline_html,
+                "abstract": speaker.abstract.as_html if speaker.abstract else "",
+                "bio": speaker.bio.as_html if speaker.bio else "",
+                "photo": speaker.photo,
+                "url": speaker.url,
+                "session": (
+                    {
+                        "href": urls.session(session.id),
+                        "day": day_label(session.day),
+                        "time": time_range(session),
+                        "room": session.room,
+                    }
+                    if session
+                    else None
+                ),
+            }
+        )
+    return {"speakers": speakers}
+
+
+def dates_view(index: Index) -> list[dict[str, str]]:
+    return [
+        {"name": d.name, "when": date_in_zone(d), "utc": utc_iso(d.at), "zone": d.zone}
+        for d in index.data.conference.important_dates
+    ]
+
+
+def home_view(index: Index) -> dict[str, Any]:
+    conference = index.data.conference
+    urls = Urls.for_path("")
+    start, end = conference.start, conference.end
+    if start == end:
+        dates = day_label(start)
+    elif (start.year, start.month) == (end.year, end.month):
+        dates = f"{start.day}–{end.day} {start:%B %Y}"
+    else:
+        dates = f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
+    return {
+        "title": conference.title,
+        "fictional": conference.fictional,
+        "dates": dates,
+        "venue": conference.venue,
+        "timezone": conference.timezone,
+        "important_dates": dates_view(index),
+        "paper_count": len(index.data.papers),
+        "session_count": sum(1 for s in index.data.sessions if s.kind is SessionKind.PAPERS),
+        "links": {
+            "program": urls.to("program/"),
+            "proceedings": urls.to("proceedings/"),
+            "cfp": urls.to("call-for-papers/"),
+        },
+        "sponsors": [
+            {"name": s.name, "tier": s.tier.capitalize(), "url": s.url} for s in index.data.sponsors
+        ],
+    }
+
+
+def cfp_view(index: Index) -> dict[str, Any]:
+    conference = index.data.conference
+    return {
+        "title": conference.title,
+        "topics": [
+            {"id": t.id, "name": t.name, "description": t.description.as_html}
+            for t in conference.topics
+        ],
+        "important_dates": dates_view(index),
+        "contact": conference.contact,
+        "uses_aoe": any(d.zone == "AoE" for d in conference.important_dates),
+    }
