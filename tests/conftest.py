@@ -1,0 +1,110 @@
+"""Shared fixtures: the example and toy data, real MkDocs builds, a real headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_DATA = ROOT / "data"
+TOY_DATA = Path(__file__).resolve().parent / "data" / "toy"
+REFERENCE = ROOT.parent / "shared" / "reference"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+def run_confsite(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run the real command line, as an organizer would."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
+        env=env, timeout=600,
+    )
+
+
+def build_site(data_dir: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of the repository's mkdocs.yml over ``data_dir``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CONFSITE_DATA_DIR": str(data_dir)}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir),
+         "--config-file", str(ROOT / "mkdocs.yml"), *extra],
+        cwd=ROOT, capture_output=True, text=True, env=env, timeout=900,
+    )
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped example conference, built once per test run with `mkdocs build --strict`."""
+    site = tmp_path_factory.mktemp("example") / "site"
+    result = build_site(EXAMPLE_DATA, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def toy_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("toy") / "site"
+    result = build_site(TOY_DATA, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve a built site on loopback; returns the server and its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+@pytest.fixture(scope="session")
+def example_url(example_site: Path) -> Iterator[str]:
+    """Base URL of the example site served on 127.0.0.1."""
+    server, url = serve(example_site)
+    yield url
+    server.shutdown()
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's headless Chromium driven by Playwright (it cannot download browsers here).
+
+    Without Chromium the browser tests skip, saying how to install it; under CI (``CI`` set)
+    a missing browser is a failure, so CI can never pass by skipping them.
+    """
+    executable = chromium_path()
+    if executable is None:
+        message = "Chromium is not installed: apt-get install -y chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail("playwright is not installed: pip install -e '.[test]'")
+        pytest.skip("playwright is not installed: pip install -e '.[test]'")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
