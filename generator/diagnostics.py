@@ -74,9 +74,13 @@ class Diagnostics:
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
-    """A ' (did you mean 'x'?)' hint, or '' when nothing is close."""
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    """A ' (did you mean 'x'?)' hint, or '' when nothing is close.
+
+    Case is ignored when comparing ('ML' suggests 'ml'): a wrong case is the commonest slip.
+    """
+    by_folded = {str(choice).casefold(): str(choice) for choice in choices}
+    close = difflib.get_close_matches(value.casefold(), list(by_folded), n=1, cutoff=0.6)
+    return f" (did you mean '{by_folded[close[0]]}'?)" if close else ""
 
 
 def known(choices: Iterable[str], limit: int = 8) -> str:

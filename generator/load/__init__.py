@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,13 @@ class Sources:
     yaml: dict[str, Any]
     present: set[str]
     bibtex: str | None
+    broken: set[str] = field(default_factory=set)
+    """Files present but unreadable (bad bytes, YAML syntax): already reported, so the
+    validators skip them instead of adding "the file is empty" or dangling-reference noise."""
+
+    def usable(self, name: str) -> bool:
+        """True when ``name`` exists and was read without a load error."""
+        return name in self.present and name not in self.broken
 
     def path(self, name: str) -> str:
         """How messages name a data file: relative to the working folder when possible."""
@@ -50,16 +57,22 @@ def load_sources(data_dir: Path, diagnostics: Diagnostics) -> Sources:
         path = data_dir / name
         if not path.exists():
             if name in REQUIRED_FILES:
+                # Line 1, so that editors and CI annotations can jump to (create) the file.
                 diagnostics.error_at(
                     sources.path(name),
-                    0,
-                    f"the required file {name} is missing; every conference needs one",
+                    1,
+                    f"the required file {name} is missing; create it (see the organizer guide)",
                 )
             continue
         sources.present.add(name)
+        before = len(diagnostics.errors)
         sources.yaml[name] = load_yaml_file(path, sources.path(name), diagnostics)
+        if len(diagnostics.errors) > before:
+            sources.broken.add(name)
     bib_path = data_dir / BIBTEX_FILE
     if bib_path.exists():
         sources.present.add(BIBTEX_FILE)
         sources.bibtex = decode_utf8(bib_path.read_bytes(), sources.path(BIBTEX_FILE), diagnostics)
+        if sources.bibtex is None:
+            sources.broken.add(BIBTEX_FILE)
     return sources

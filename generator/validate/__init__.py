@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from generator.diagnostics import Diagnostics, Location
 from generator.load import BIBTEX_FILE, Sources, load_sources
 from generator.model import ConferenceData, Paper
+from generator.validate import references
 from generator.validate.conference import read_conference
 from generator.validate.papers import read_papers
 from generator.validate.people import read_committee, read_speakers, read_sponsors
@@ -25,42 +28,61 @@ def load_and_validate(data_dir: Path) -> tuple[ConferenceData | None, Diagnostic
 
 def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | None:
     path = sources.path
+    roots = sources.yaml
+
+    def declared(name: str, ids: Callable[[Any], set[str] | None]) -> set[str] | None:
+        """Ids a file declares: none when it is absent, unknown (None) when it is unusable."""
+        if name not in sources.present:
+            return set()
+        return ids(roots[name]) if sources.usable(name) else None
+
     conference = None
-    if "conference.yaml" in sources.present:
-        conference = read_conference(
-            sources.yaml["conference.yaml"], path("conference.yaml"), diagnostics
-        )
+    if sources.usable("conference.yaml"):
+        conference = read_conference(roots["conference.yaml"], path("conference.yaml"), diagnostics)
     speakers = ()
-    if "speakers.yaml" in sources.present:
-        speakers = read_speakers(sources.yaml["speakers.yaml"], path("speakers.yaml"), diagnostics)
+    if sources.usable("speakers.yaml"):
+        speakers = read_speakers(roots["speakers.yaml"], path("speakers.yaml"), diagnostics)
     days = ()
-    if "program.yaml" in sources.present:
+    if sources.usable("program.yaml"):
         days = read_program(
-            sources.yaml["program.yaml"],
+            roots["program.yaml"],
             path("program.yaml"),
             diagnostics,
             conference,
-            {s.id for s in speakers},
+            declared("speakers.yaml", lambda root: references.listed_ids(root, "speakers")),
         )
     sessions = {s.id: s for day in days for s in day.sessions}
     papers: tuple[Paper, ...] = ()
-    if "papers.yaml" in sources.present:
-        topic_ids = {t.id for t in conference.topics} if conference else set()
+    if sources.usable("papers.yaml"):
         papers = read_papers(
-            sources.yaml["papers.yaml"], path("papers.yaml"), diagnostics, topic_ids, sessions
+            roots["papers.yaml"],
+            path("papers.yaml"),
+            diagnostics,
+            references.topic_ids(roots.get("conference.yaml"))
+            if sources.usable("conference.yaml")
+            else None,
+            sessions,
+            declared("program.yaml", references.session_ids),
         )
     organizers, committee = (), ()
-    if "committee.yaml" in sources.present:
+    if sources.usable("committee.yaml"):
         organizers, committee = read_committee(
-            sources.yaml["committee.yaml"], path("committee.yaml"), diagnostics
+            roots["committee.yaml"], path("committee.yaml"), diagnostics
         )
     sponsors = ()
-    if "sponsors.yaml" in sources.present:
-        sponsors = read_sponsors(sources.yaml["sponsors.yaml"], path("sponsors.yaml"), diagnostics)
+    if sources.usable("sponsors.yaml"):
+        sponsors = read_sponsors(roots["sponsors.yaml"], path("sponsors.yaml"), diagnostics)
     volume, bib_entries = None, {}
     if sources.bibtex is not None:
         entries = parse_bibtex(sources.bibtex, path(BIBTEX_FILE), diagnostics)
-        volume, bib_entries = match_entries(entries, papers, path("papers.yaml"), diagnostics)
+        paper_ids = (
+            references.listed_ids(roots["papers.yaml"], "papers")
+            if sources.usable("papers.yaml")
+            else None
+        )
+        volume, bib_entries = match_entries(
+            entries, papers, paper_ids, path("papers.yaml"), diagnostics
+        )
     _report_spelling_variants(papers, path("papers.yaml"), diagnostics)
     if conference is None:
         return None

@@ -135,7 +135,12 @@ class Record:
     def slug(self, key: str) -> str:
         value = self.str(key)
         if value and not SLUG.match(value):
-            self.error(key, f"{self.what}: '{key}' '{value}' is not a valid id ({SLUG_RULE})")
+            example = re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-_") or "my-id"
+            self.error(
+                key,
+                f"{self.what}: '{key}' '{value}' is not a valid id; use {SLUG_RULE} "
+                f"(for example '{example}')",
+            )
         return value
 
     def url(self, key: str) -> str:

@@ -41,9 +41,15 @@ def read_papers(
     root: Any,
     path: str,
     diagnostics: Diagnostics,
-    topic_ids: set[str],
+    topic_ids: set[str] | None,
     sessions: dict[str, Session],
+    session_ids: set[str] | None,
 ) -> tuple[Paper, ...]:
+    """Every valid paper; references are checked against the ids the other files declare.
+
+    ``topic_ids`` and ``session_ids`` are None when their file could not be read: those
+    references are then not checked (the unreadable file is the error to fix first).
+    """
     papers: list[Paper] = []
     seen: dict[str, Location] = {}
     items = top_level_list(root, "papers", path, diagnostics, "- id: my-paper")
@@ -60,7 +66,7 @@ def read_papers(
             continue
         if paper_id:
             seen[paper_id] = record.location("id")
-        paper = _read_paper(record, paper_id, diagnostics, topic_ids, sessions)
+        paper = _read_paper(record, paper_id, diagnostics, topic_ids, sessions, session_ids)
         if paper:
             papers.append(paper)
     return tuple(papers)
@@ -70,8 +76,9 @@ def _read_paper(
     record: Record,
     paper_id: str,
     diagnostics: Diagnostics,
-    topic_ids: set[str],
+    topic_ids: set[str] | None,
     sessions: dict[str, Session],
+    session_ids: set[str] | None,
 ) -> Paper | None:
     what = record.what
     authors = tuple(
@@ -82,6 +89,8 @@ def _read_paper(
     topics: list[str] = []
     for value, _line in record.list("topics"):
         topic = str(value)
+        if topic_ids is None:
+            continue
         if topic not in topic_ids:
             record.error(
                 "topics",
@@ -93,13 +102,13 @@ def _read_paper(
     session_id = record.str("session") or None
     if session_id is not None:
         session = sessions.get(session_id)
-        if session is None:
+        if session is None and session_ids is not None and session_id not in session_ids:
             record.error(
                 "session",
                 f"{what}: session '{session_id}' is not defined in program.yaml"
-                f"{did_you_mean(session_id, sessions)} ({known(sessions)})",
+                f"{did_you_mean(session_id, session_ids)} ({known(session_ids)})",
             )
-        elif not session.kind.holds_papers:
+        elif session is not None and not session.kind.holds_papers:
             record.error(
                 "session",
                 f"{what}: session '{session_id}' is a {session.kind.value} session; papers go in "

@@ -54,10 +54,15 @@ def parse_bibtex(text: str, path: str, diagnostics: Diagnostics) -> list[BibEntr
 def match_entries(
     entries: list[BibEntry],
     papers: tuple[Paper, ...],
+    paper_ids: set[str] | None,
     papers_path: str,
     diagnostics: Diagnostics,
 ) -> tuple[BibEntry | None, dict[str, BibEntry]]:
-    """The volume entry and the per-paper entries, each checked against its paper."""
+    """The volume entry and the per-paper entries, each checked against its paper.
+
+    ``paper_ids`` are the ids papers.yaml declares (valid or not); None when it could not be
+    read, and then keys are not checked against it.
+    """
     papers_by_id = {paper.id: paper for paper in papers}
     volume: BibEntry | None = None
     by_paper: dict[str, BibEntry] = {}
@@ -73,6 +78,8 @@ def match_entries(
                 volume = entry
             continue
         paper = papers_by_id.get(entry.key)
+        if paper is None and (paper_ids is None or entry.key in paper_ids):
+            continue  # papers.yaml is unreadable, or this paper has its own errors there
         if paper is None:
             diagnostics.warning(
                 entry.location,
@@ -108,7 +115,8 @@ def _check_agreement(
         diagnostics.error(
             entry.location,
             f"entry '{entry.key}': authors disagree with {where}: the .bib has "
-            f"'{'; '.join(bib_authors)}', papers.yaml has '{'; '.join(yaml_authors)}'",
+            f"'{'; '.join(bib_authors)}', papers.yaml has '{'; '.join(yaml_authors)}'; make "
+            "them the same (same people, same order)",
         )
 
 

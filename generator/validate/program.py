@@ -30,8 +30,9 @@ def read_program(
     path: str,
     diagnostics: Diagnostics,
     conference: Conference | None,
-    speaker_ids: set[str],
+    speaker_ids: set[str] | None,
 ) -> tuple[Day, ...]:
+    """Days and their sessions; ``speaker_ids`` None means speakers.yaml could not be read."""
     days: list[Day] = []
     seen_dates: dict[date, int] = {}
     seen_ids: dict[str, Location] = {}
@@ -77,7 +78,7 @@ def _read_session(
     diagnostics: Diagnostics,
     day: date,
     zone: ZoneInfo | None,
-    speaker_ids: set[str],
+    speaker_ids: set[str] | None,
     seen_ids: dict[str, Location],
 ) -> Session | None:
     record = Record(
@@ -115,7 +116,7 @@ def _read_session(
         )
         end = None
     speaker = record.str("speaker") or None
-    if speaker and speaker not in speaker_ids:
+    if speaker and speaker_ids is not None and speaker not in speaker_ids:
         record.error(
             "speaker",
             f"session '{session_id}': speaker '{speaker}' is not defined in speakers.yaml"
