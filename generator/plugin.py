@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -71,9 +72,11 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         site = self.result.site
         if site:
             # The conference facts live in data/conference.yaml, not twice in mkdocs.yml.
-            config.site_name = site.name
+            # MkDocs renders themes without autoescaping and Material prints site_name and
+            # descriptions raw: data reaches the theme as escaped Markup (which `| e` keeps).
+            config.site_name = escape(site.name)
             config.site_url = config.site_url or site.url
-            config.site_description = config.site_description or site.description
+            config.site_description = config.site_description or escape(site.description)
         for asset in ASSETS:
             if asset.endswith(".css") and asset not in config.extra_css:
                 config.extra_css.append(asset)
@@ -102,7 +105,12 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         # Generated pages are already HTML: skip Markdown for them entirely.
-        return "" if page.file.src_uri in self.pages else markdown
+        if page.file.src_uri not in self.pages:
+            return markdown
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = Markup(page.meta[key])  # escaped in _front_matter
+        return ""
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
@@ -122,9 +130,10 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
 
 
 def _front_matter(page: GeneratedPage) -> str:
-    meta: dict[str, Any] = {"title": page.title}
+    # Escaped here because Material prints page.meta.title and .description unescaped.
+    meta: dict[str, Any] = {"title": str(escape(page.title))}
     if page.description:
-        meta["description"] = page.description
+        meta["description"] = str(escape(page.description))
     if not page.search:
         meta["search"] = {"exclude": True}
     # JSON is YAML, and json.dumps escapes whatever a title holds.
@@ -135,7 +144,9 @@ def _front_matter(page: GeneratedPage) -> str:
 def _toc_tokens(page: GeneratedPage) -> list[dict[str, Any]]:
     tokens: list[dict[str, Any]] = []
     for entry in page.toc:
-        token = {"level": entry.level, "id": entry.anchor, "name": entry.title, "children": []}
+        # MkDocs' toc names are HTML; the theme prints them as they are.
+        name = str(escape(entry.title))
+        token = {"level": entry.level, "id": entry.anchor, "name": name, "children": []}
         if entry.level > 2 and tokens:
             tokens[-1]["children"].append(token)
         else:

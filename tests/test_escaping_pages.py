@@ -1,0 +1,345 @@
+"""Hostile strings in every text and link field: built with real MkDocs, opened in Chromium.
+
+Every field of a small generated conference carries a payload that would run script, inject
+an element or break out of an attribute, a ``<title>`` or a ``<script>`` block if any layer
+(our templates, the MkDocs adapter, Material's theme, the search index, the downloads) let it
+through unescaped. The pages must show the payload as text and nothing may run.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import bibtexparser
+import pytest
+import yaml
+
+from tests.conftest import build_site, serve
+
+PAYLOAD = (
+    '<script>alert("script")</script><img src=x onerror=alert("img")>'
+    '</title></script></textarea></style>"\'><svg onload=alert("svg")>'
+    '<xss-probe>probe</xss-probe> javascript:alert("js")'
+)
+"""What each text field carries, after a marker naming the field."""
+
+# Links must pass validation (http(s), mailto, relative), so these try to break out of the
+# quoted attribute instead of changing the scheme.
+ABSOLUTE_LINK = "https://evil.example/x'onmouseover='alert(1)'"
+RELATIVE_LINK = "x'onerror='alert(2)'.png"
+
+INJECTED = "xss-probe, img[src='x'], svg[onload], [onerror], [onmouseover], [onload]"
+"""Elements that exist only if a payload was parsed as HTML."""
+
+PAGES = (
+    "",
+    "call-for-papers/",
+    "program/",
+    "proceedings/",
+    "authors/",
+    "committee/",
+    "speakers/",
+    "papers/p-one/",
+    "papers/p-two/",
+    "404.html",
+)
+
+
+def hostile(field: str) -> str:
+    return f"F[{field}] {PAYLOAD}"
+
+
+def hostile_markdown(field: str) -> str:
+    """Markdown with raw HTML, a javascript: link and an autolink; a sanitiser must act."""
+    return (
+        f"F[{field}] **bold** {PAYLOAD}\n\n"
+        '[click](javascript:alert("md")) <a href="javascript:alert(\'a\')">a</a>\n\n'
+        '<iframe src="javascript:alert(\'iframe\')"></iframe><p onclick="alert(1)">p</p>\n'
+    )
+
+
+def hostile_conference() -> dict[str, dict]:
+    """Every data file of a two-paper conference, every free-text field hostile."""
+    conference = {
+        "name": hostile("conference.name"),
+        "year": 2027,
+        "title": hostile("conference.title"),
+        "description": hostile("conference.description"),
+        "timezone": "Europe/Berlin",
+        "start": "2027-04-12",
+        "end": "2027-04-13",
+        "url": "https://conf.example/2027/",
+        "contact": hostile("conference.contact"),
+        "venue": {
+            "name": hostile("venue.name"),
+            "address": hostile("venue.address"),
+            "city": hostile("venue.city"),
+            "country": hostile("venue.country"),
+            "url": ABSOLUTE_LINK,
+        },
+        "topics": [
+            {
+                "id": "systems",
+                "name": hostile("topic.name"),
+                "description": hostile_markdown("topic.description"),
+            }
+        ],
+        "important_dates": [
+            {"name": hostile("date.name"), "date": "2026-10-02 23:59", "timezone": "AoE"}
+        ],
+    }
+    program = {
+        "days": [
+            {
+                "date": "2027-04-12",
+                "sessions": [
+                    {
+                        "id": "keynote",
+                        "title": hostile("session.title.keynote"),
+                        "kind": "keynote",
+                        "start": "09:00",
+                        "end": "10:00",
+                        "room": hostile("session.room"),
+                        "chair": hostile("session.chair"),
+                        "speaker": "speaker-one",
+                        "description": hostile_markdown("session.description"),
+                    },
+                    {
+                        "id": "papers-one",
+                        "title": hostile("session.title.papers"),
+                        "kind": "papers",
+                        "start": "10:30",
+                        "end": "12:00",
+                        "room": hostile("session.room.papers"),
+                    },
+                ],
+            }
+        ]
+    }
+    papers = {
+        "papers": [
+            {
+                "id": "p-one",
+                "title": hostile("paper.title"),
+                "authors": [
+                    {
+                        "name": hostile("author.name"),
+                        "affiliation": hostile("author.affiliation"),
+                    },
+                    {"name": "Plain Person", "affiliation": "Plain University"},
+                ],
+                "abstract": hostile_markdown("paper.abstract"),
+                "topics": ["systems"],
+                "session": "papers-one",
+                "award": hostile("paper.award"),
+                "pages": hostile("paper.pages"),
+                "links": {
+                    "pdf": ABSOLUTE_LINK,
+                    "code": RELATIVE_LINK,
+                    "slides": "mailto:x'onmouseover='alert(3)'@evil.example",
+                    "video": ABSOLUTE_LINK + "#video",
+                    "poster": RELATIVE_LINK + "#poster",
+                },
+                "doi": "10.1234/x'onmouseover='alert(4)'",
+            },
+            {
+                "id": "p-two",
+                "title": hostile("paper2.title"),
+                "authors": ["Plain Person"],
+                "abstract": hostile_markdown("paper2.abstract"),
+            },
+        ]
+    }
+    speakers = {
+        "speakers": [
+            {
+                "id": "speaker-one",
+                "name": hostile("speaker.name"),
+                "affiliation": hostile("speaker.affiliation"),
+                "talk_title": hostile("speaker.talk_title"),
+                "abstract": hostile_markdown("speaker.abstract"),
+                "bio": hostile_markdown("speaker.bio"),
+                "photo": RELATIVE_LINK,
+                "url": ABSOLUTE_LINK,
+            }
+        ]
+    }
+    committee = {
+        "organizing": [
+            {
+                "role": hostile("organizer.role"),
+                "name": hostile("organizer.name"),
+                "affiliation": hostile("organizer.affiliation"),
+            }
+        ],
+        "program_committee": [
+            {
+                "name": hostile("pc.name"),
+                "affiliation": hostile("pc.affiliation"),
+                "area": "systems",
+            }
+        ],
+    }
+    sponsors = {
+        "sponsors": [
+            {"name": hostile("sponsor.name"), "tier": "gold", "url": ABSOLUTE_LINK},
+            {"name": hostile("sponsor2.name"), "tier": "silver", "url": RELATIVE_LINK},
+        ]
+    }
+    return {
+        "conference.yaml": conference,
+        "program.yaml": program,
+        "papers.yaml": papers,
+        "speakers.yaml": speakers,
+        "committee.yaml": committee,
+        "sponsors.yaml": sponsors,
+    }
+
+
+def hostile_bibtex() -> str:
+    """The volume and one paper entry, payload in every field the site shows or serves."""
+    title = hostile("paper.title")
+    return (
+        "@proceedings{volume,\n"
+        f"  title = {{{hostile('bib.volume.title')}}},\n"
+        f"  booktitle = {{{hostile('bib.volume.booktitle')}}},\n"
+        f"  editor = {{{hostile('bib.editor')}}},\n"
+        "  year = {2027},\n"
+        f"  publisher = {{{hostile('bib.publisher')}}}\n"
+        "}\n\n"
+        "@inproceedings{p-one,\n"
+        f"  title = {{{title}}},\n"
+        f"  author = {{{hostile('author.name')} and Person, Plain}},\n"
+        f"  booktitle = {{{hostile('bib.volume.booktitle')}}},\n"
+        f"  note = {{{hostile('bib.note')}}},\n"
+        "  year = {2027}\n"
+        "}\n"
+    )
+
+
+def write_hostile_data(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in hostile_conference().items():
+        (folder / name).write_text(
+            yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=1000),
+            encoding="utf-8",
+        )
+    (folder / "proceedings.bib").write_text(hostile_bibtex(), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    data = write_hostile_data(root / "data")
+    site = root / "site"
+    result = build_site(data, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def hostile_url(hostile_site: Path) -> Iterator[str]:
+    server, url = serve(hostile_site)
+    yield url
+    server.shutdown()
+
+
+def test_escaping_hostile_data_is_accepted_and_builds(hostile_site: Path) -> None:
+    built = {page for page in PAGES if (hostile_site / page / "index.html").exists()}
+    built |= {page for page in PAGES if page.endswith(".html") and (hostile_site / page).exists()}
+    assert built == set(PAGES)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_path", PAGES)
+def test_escaping_page_runs_no_payload(browser, hostile_url: str, page_path: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        page.goto(hostile_url + page_path, wait_until="load")
+        page.wait_for_timeout(150)  # lets a late onerror/onload handler fire if one exists
+        injected = page.eval_on_selector_all(INJECTED, "els => els.map(e => e.outerHTML)")
+        text = page.inner_text("body")
+        title = page.title()
+        description = page.get_attribute('meta[name="description"]', "content")
+        ld_json = page.eval_on_selector_all(
+            'script[type="application/ld+json"], script[type="application/json"]',
+            "els => els.map(e => e.textContent)",
+        )
+    finally:
+        context.close()
+    assert dialogs == []
+    assert injected == []
+    # The payload shows as text, whole: in the body, in the <title> (the conference name is
+    # in every title) and inside the description attribute (not cut short at a quote).
+    assert "F[" in text
+    assert "<xss-probe>probe</xss-probe>" in text
+    assert PAYLOAD in title
+    if page_path not in ("", "404.html"):  # those two use mkdocs.yml's site_description
+        assert description is not None
+        assert PAYLOAD in description
+    for block in ld_json:
+        json.loads(block)  # a </script> in data would have cut the block short
+
+
+@pytest.mark.browser
+def test_escaping_search_results_run_no_payload(browser, hostile_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        page.goto(hostile_url, wait_until="load")
+        page.keyboard.press("s")  # Material's shortcut opens the search box
+        page.fill("input.md-search__input", "probe")
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        page.wait_for_timeout(150)
+        results = page.inner_text(".md-search-result")
+        injected = page.eval_on_selector_all(INJECTED, "els => els.map(e => e.outerHTML)")
+    finally:
+        context.close()
+    assert dialogs == []
+    assert injected == []
+    assert "F[" in results
+
+
+def test_escaping_bib_downloads_stay_well_formed(hostile_site: Path) -> None:
+    for bib in sorted(hostile_site.rglob("*.bib")):
+        library = bibtexparser.parse_string(bib.read_text(encoding="utf-8"))
+        assert library.failed_blocks == [], bib
+        titles = [entry.fields_dict["title"].value for entry in library.entries]
+        assert titles, bib
+        assert all(title.startswith("F[") for title in titles), (bib, titles)
+
+
+def test_escaping_json_downloads_stay_well_formed(hostile_site: Path) -> None:
+    files = sorted(hostile_site.rglob("*.json"))
+    assert files  # at least the search index
+    for path in files:
+        json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_escaping_calendar_downloads_stay_well_formed(hostile_site: Path) -> None:
+    import icalendar
+
+    for path in sorted(hostile_site.rglob("*.ics")):
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        summaries = [str(event.get("summary")) for event in calendar.walk("VEVENT")]
+        assert all("<xss-probe>" in s or "F[" not in s for s in summaries), path
+
+
+def test_escaping_generated_html_has_no_raw_payload(hostile_site: Path) -> None:
+    """Belt and braces over every built HTML file, including pages the browser test skips."""
+    raw = re.compile(r"<(?:script>alert|img src=x|svg onload|xss-probe)|onmouseover='alert")
+    offenders = {
+        str(path.relative_to(hostile_site)): raw.findall(path.read_text(encoding="utf-8"))
+        for path in hostile_site.rglob("*.html")
+        if raw.search(path.read_text(encoding="utf-8"))
+    }
+    assert offenders == {}
