@@ -33,6 +33,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--data", type=Path, default=Path("data"), help="data folder (data/)")
     serve.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     serve.add_argument("--dev-addr", default=None, help="address:port (127.0.0.1:8000)")
+
+    synth = commands.add_parser("synth", help="write a synthetic conference (benchmarks, tests)")
+    synth.add_argument("--papers", type=int, required=True, help="number of papers")
+    synth.add_argument("--out", type=Path, required=True, help="data folder to write")
+    synth.add_argument("--seed", type=int, default=0, help="same seed, same bytes (0)")
     return parser
 
 
@@ -96,6 +101,24 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _synth(args: argparse.Namespace) -> int:
+    from generator import synth
+    from generator.progress import Progress
+
+    if args.papers < 1:
+        print(f"--papers {args.papers}: error: give at least 1 paper", file=sys.stderr)
+        return 2
+    progress = Progress("synth: papers", args.papers)
+    synth.write(args.out, args.papers, args.seed, tick=progress.advance)
+    seconds = progress.close()
+    print(
+        f"{args.out}/: synthetic conference of {args.papers:,} papers (seed {args.seed}) "
+        f"written in {seconds:.1f} s",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def _quiet_mkdocs() -> None:
     """MkDocs' warnings and errors on stderr; its info chatter only with -v some day."""
     handler = logging.StreamHandler(sys.stderr)
@@ -107,5 +130,5 @@ def _quiet_mkdocs() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"check": _check, "build": _build, "serve": _serve}
+    handlers = {"check": _check, "build": _build, "serve": _serve, "synth": _synth}
     return handlers[args.command](args)
