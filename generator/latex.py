@@ -11,19 +11,36 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pylatexenc.latex2text import LatexNodes2Text
-from pylatexenc.latexencode import UnicodeToLatexEncoder
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
 
 _DOLLAR = "\ue000"  # a private-use character keeps escaped dollars apart from math delimiters
 _NEEDS_DECODING = re.compile(r"[\\{}~]|--")
+_WORD = re.compile(r"\S+")
 _MATH = re.compile(r"(?<!\\)\$(?:\\.|[^$\\])+?(?<!\\)\$")
 
 # Characters with no LaTeX form stay as UTF-8, which biblatex reads; no need to warn each time.
 logging.getLogger("pylatexenc").setLevel(logging.ERROR)
 
-_decoder = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
+# pylatexenc's defaults map \textasciicircum to a modifier letter and drop \textless and
+# \textgreater; encode() writes those three, so decode() must read them back as they were.
+_ROUND_TRIP = {"^": "textasciicircum", "<": "textless", ">": "textgreater"}
+_context = get_default_latex_context_db()
+_context.add_context_category(
+    "confsite-round-trip",
+    prepend=True,
+    macros=[MacroTextSpec(name, char) for char, name in _ROUND_TRIP.items()],
+)
+_decoder = LatexNodes2Text(latex_context=_context, math_mode="verbatim", strict_latex_spaces=True)
 _encoder = UnicodeToLatexEncoder(
-    unknown_char_policy="keep", replacement_latex_protection="braces-all"
+    unknown_char_policy="keep",
+    replacement_latex_protection="braces-all",
+    conversion_rules=[
+        UnicodeToLatexConversionRule(
+            RULE_DICT, {ord(char): "\\" + name for char, name in _ROUND_TRIP.items()}
+        ),
+        "defaults",
+    ],
 )
 
 
@@ -45,20 +62,33 @@ def decode(latex: str) -> str:
     return normalize_space(text.replace("\xa0", " ").replace(_DOLLAR, r"\$"))
 
 
-def encode(text: str) -> str:
-    """Unicode text to LaTeX that BibTeX and biblatex read back to the same text."""
+def encode(text: str, protect_case: bool = False) -> str:
+    """Unicode text to LaTeX that BibTeX and biblatex read back to the same text.
+
+    With ``protect_case`` (titles), words with a capital after their first letter ('FuseBox',
+    'GPUs', 'Auto-Scheduling') are braced so sentence-case styles do not lowercase them.
+    """
     out: list[str] = []
     position = 0
     for match in _MATH.finditer(text):
-        out.append(_encode_plain(text[position : match.start()]))
+        out.append(_encode_plain(text[position : match.start()], protect_case))
         out.append(match.group(0))
         position = match.end()
-    out.append(_encode_plain(text[position:]))
+    out.append(_encode_plain(text[position:], protect_case))
     return "".join(out)
 
 
-def _encode_plain(text: str) -> str:
+def _encode_plain(text: str, protect_case: bool) -> str:
     if not text:
         return text
+    if protect_case:
+        return _WORD.sub(lambda m: _encode_word(m.group(0)), text)
     parts = text.split(r"\$")
     return r"\$".join(_encoder.unicode_to_latex(part) for part in parts)
+
+
+def _encode_word(word: str) -> str:
+    encoded = _encode_plain(word, protect_case=False)
+    if any(char.isupper() for char in word[1:]) and "\\$" not in word:
+        return "{" + encoded + "}"
+    return encoded

@@ -31,6 +31,9 @@ _ASCII_FOLD = str.maketrans(
 )
 
 
+_AND = re.compile(r"(?:^|\s)and(?:\s|$)", re.IGNORECASE)
+
+
 def ascii_fold(text: str) -> str:
     """'Łukasz Dvořák' -> 'Lukasz Dvorak': for slugs and sorting, never for display."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_ASCII_FOLD))
@@ -89,8 +92,9 @@ class Name:
     @property
     def bibtex(self) -> str:
         """LaTeX-encoded 'von Last, Jr, First' for a generated BibTeX entry."""
-        if not self.first and " " in self.last:
-            return "{" + latex.encode(self.last) + "}"  # a group: keep it one author
+        if (not self.first and " " in self.last) or _AND.search(self.full):
+            # A group, or a name BibTeX would split at its 'and': braced, it stays one author.
+            return "{" + latex.encode(self.full) + "}"
         return latex.encode(self.last_first)
 
     @property

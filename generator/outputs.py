@@ -29,6 +29,8 @@ class GeneratedPage:
     toc: tuple[TocEntry, ...] = ()
     search: bool = True
     """False keeps the page out of the search index (it is still built and linked)."""
+    head: str = ""
+    """Finished, escaped HTML for the page's <head> (scholarly metadata, JSON-LD)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class BuildResult:
     files: list[GeneratedFile] = field(default_factory=list)
     fragments: dict[str, str] = field(default_factory=dict)
     """HTML to insert into hand-written pages, by source path ('index.md')."""
+    heads: dict[str, str] = field(default_factory=dict)
+    """Finished <head> HTML for hand-written pages, by source path ('index.md')."""
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
 
     @property

@@ -8,8 +8,10 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from generator import views
+from generator import metadata, views
 from generator.exporters.bibtex import paper_bibtex, proceedings_bibtex
+from generator.exporters.citation import record_of
+from generator.exporters.ris import paper_ris
 from generator.model import ConferenceData
 from generator.outputs import BuildResult, GeneratedFile, GeneratedPage, SiteFacts, TocEntry
 from generator.urls import page_uri
@@ -51,6 +53,7 @@ def _page(
     description: str = "",
     in_nav: bool = True,
     search: bool = True,
+    head: str = "",
 ) -> GeneratedPage:
     return GeneratedPage(
         uri=page_uri(path),
@@ -60,6 +63,7 @@ def _page(
         in_nav=in_nav,
         toc=toc_of(body),
         search=search,
+        head=head,
     )
 
 
@@ -74,6 +78,7 @@ def render_site(data: ConferenceData, result: BuildResult) -> None:
         description=conference.description or conference.title,
     )
     result.fragments["index.md"] = render("home_facts.html", views.home_view(index))
+    result.heads["index.md"] = metadata.home_head(data)
     result.pages += [
         _page(
             "call-for-papers",
@@ -116,6 +121,7 @@ def render_site(data: ConferenceData, result: BuildResult) -> None:
     for paper in data.papers:
         view = views.paper_view(paper, index)
         authors = ", ".join(a["name"] for a in view["authors"])
+        record = record_of(data, paper)
         result.pages.append(
             _page(
                 f"papers/{paper.id}",
@@ -123,7 +129,29 @@ def render_site(data: ConferenceData, result: BuildResult) -> None:
                 template.render(**view),
                 f"{paper.title.as_text}, by {authors}. {name}.",
                 in_nav=False,
+                head=metadata.paper_head(record, name),
             )
         )
         result.files.append(GeneratedFile(f"papers/{paper.id}.bib", paper_bibtex(data, paper)))
+        result.files.append(GeneratedFile(f"papers/{paper.id}.ris", paper_ris(record)))
     result.files.append(GeneratedFile("proceedings/proceedings.bib", proceedings_bibtex(data)))
+    render_author_pages(index, result)
+
+
+def render_author_pages(index: views.Index, result: BuildResult) -> None:
+    """One page per author at /authors/<slug>/, out of the nav and the search index (the
+    /authors/ index lists every name and links here)."""
+    name = index.data.conference.short_title
+    template = environment().get_template("author.html")
+    for person in views.people(index):
+        count = len(person.papers)
+        result.pages.append(
+            _page(
+                f"authors/{person.slug}",
+                person.name.full,
+                template.render(**views.author_view(person, index)),
+                f"{person.name.full}: {count} paper{'s' if count != 1 else ''} at {name}.",
+                in_nav=False,
+                search=False,
+            )
+        )

@@ -14,6 +14,7 @@ import os
 import shutil
 import tempfile
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,11 @@ DATA_DIR_ENV = "CONFSITE_DATA_DIR"
 FACTS_MARKER = "<!-- conference-facts -->"
 """Where the generated facts go in the hand-written home page (appended when absent)."""
 ASSETS = ("assets/confsite/confsite.css",)
+ASSET_FOLDERS = ("katex",)
+"""Folders of generator/assets/ served whole under assets/<folder>/ (KaTeX: math offline)."""
+ASSET_SUFFIXES = (".css", ".js", ".woff2")
+HEAD_META = "confsite_head"
+"""page.meta key of the finished <head> HTML that overrides/main.html prints."""
 
 
 class ConferencePluginConfig(base.Config):
@@ -77,9 +83,11 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
             config.site_name = escape(site.name)
             config.site_url = config.site_url or site.url
             config.site_description = config.site_description or escape(site.description)
-        for asset in ASSETS:
+        for asset in (*ASSETS, *(uri for uri, _ in _folder_assets() if uri.count("/") == 2)):
             if asset.endswith(".css") and asset not in config.extra_css:
                 config.extra_css.append(asset)
+            if asset.endswith(".js") and asset not in map(str, config.extra_javascript):
+                config.extra_javascript.append(asset)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -99,6 +107,8 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         for asset in ASSETS:
             name = asset.rsplit("/", 1)[1]
             add(asset, (resources.files("generator") / "assets" / name).read_bytes(), False)
+        for uri, source in _folder_assets():
+            add(uri, source.read_bytes(), False)
         return files
 
     def on_page_markdown(
@@ -114,6 +124,9 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
+        head = generated.head if generated else self.result.heads.get(page.file.src_uri, "")
+        if head:
+            page.meta[HEAD_META] = Markup(head)  # the core rendered and escaped it
         if generated is not None:
             page.toc = get_toc(_toc_tokens(generated))
             return generated.html
@@ -127,6 +140,22 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.data_dir))
         return server
+
+
+def _folder_assets() -> list[tuple[str, Traversable]]:
+    """(site uri, packaged file) of every servable file in ASSET_FOLDERS, in name order."""
+    found: list[tuple[str, Traversable]] = []
+
+    def walk(folder: Traversable, uri: str) -> None:
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.is_dir():
+                walk(entry, f"{uri}/{entry.name}")
+            elif entry.name.endswith(ASSET_SUFFIXES):
+                found.append((f"{uri}/{entry.name}", entry))
+
+    for name in ASSET_FOLDERS:
+        walk(resources.files("generator") / "assets" / name, f"assets/{name}")
+    return found
 
 
 def _front_matter(page: GeneratedPage) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from html import escape
+from html import escape, unescape
 
 import markdown
 import nh3
@@ -56,6 +56,14 @@ _ALLOWED_TAGS = {
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "span": {"class"}, "div": {"class"}}
 _URL_SCHEMES = {"http", "https", "mailto"}
 
+# Markdown syntax that as_text has to strip; text without it takes the fast path.
+_MARKDOWN = re.compile(r"[*_`\[<>&#|]|^\s*(?:[-+]|\d+[.)])\s", re.M)
+_ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">\\[(\[](.*?)\\[)\]]</\1>', re.S)
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|li|ul|ol|br|hr|h\d|table|thead|tbody|tr|td|th|blockquote|pre)\b[^>]*>"
+)
+_INLINE_TAG = re.compile(r"<[^>]+>")
+
 _markdown = markdown.Markdown(
     extensions=["pymdownx.arithmatex", "sane_lists", "tables"],
     extension_configs={"pymdownx.arithmatex": {"generic": True}},
@@ -87,6 +95,13 @@ def _math_as_text(tex: str) -> str:
         return " ".join(_math_to_text.latex_to_text(tex).split())
     except Exception:  # malformed TeX: show the source rather than nothing
         return tex.strip()
+
+
+def _html_as_text(html: str) -> str:
+    """Sanitised HTML from ``as_html`` to one line of text, math spelled out."""
+    html = _ARITHMATEX.sub(lambda m: escape(_math_as_text(unescape(m.group(2)))), html)
+    html = _BLOCK_TAG.sub(" ", html)
+    return " ".join(unescape(_INLINE_TAG.sub("", html)).split())
 
 
 @dataclass(frozen=True)
@@ -123,6 +138,8 @@ class Text:
     @cached_property
     def as_text(self) -> str:
         """Plain readable text: math spelled out ('O(n log n)'), no markup, one line."""
+        if _MARKDOWN.search(self.source):
+            return _html_as_text(str(self.as_html))
         out: list[str] = []
         position = 0
         for match in _MATH.finditer(self.source):

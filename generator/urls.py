@@ -42,4 +42,4 @@ class Urls:
         return self.to(f"speakers/#{speaker_id}")
 
     def author(self, slug: str) -> str:
-        return self.to(f"authors/#{slug}")
+        return self.to(f"authors/{slug}/")

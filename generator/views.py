@@ -14,6 +14,7 @@ from typing import Any
 
 from generator import latex
 from generator.exporters.bibtex import paper_bibtex
+from generator.exporters.citation import plain_citation, record_of
 from generator.model import (
     Area,
     ConferenceData,
@@ -174,6 +175,8 @@ def paper_view(paper: Paper, index: Index) -> dict[str, Any]:
         "links": [{"label": LINK_LABELS[k], "href": url, "kind": k} for k, url in paper.links],
         "bibtex": paper_bibtex(index.data, paper),
         "bib_href": urls.to(f"papers/{paper.id}.bib"),
+        "ris_href": urls.to(f"papers/{paper.id}.ris"),
+        "citation": plain_citation(record_of(index.data, paper)),
         "pages": paper.pages,
         "doi": paper.doi,
         "proceedings_href": urls.to("proceedings/"),
@@ -214,37 +217,89 @@ def proceedings_view(index: Index) -> dict[str, Any]:
     }
 
 
-def authors_view(index: Index) -> dict[str, Any]:
-    urls = Urls.for_path("authors")
-    people: dict[str, dict[str, Any]] = {}
+@dataclass(frozen=True)
+class Person:
+    """One author across all their papers (authors are one person when their slugs agree)."""
+
+    slug: str
+    name: Name
+    """The first spelling met, in papers.yaml order."""
+    affiliations: tuple[str, ...]
+    orcid: str
+    papers: tuple[Paper, ...]
+
+
+def people(index: Index) -> list[Person]:
+    """Every author, A-Z by family name, each with their papers in papers.yaml order."""
     names: dict[str, Name] = {}
+    affiliations: dict[str, list[str]] = defaultdict(list)
+    orcids: dict[str, str] = {}
+    papers: dict[str, list[Paper]] = defaultdict(list)
     for paper in index.data.papers:
         for author in paper.authors:
             slug = author.name.slug
-            if slug not in people:
-                names[slug] = author.name
-                people[slug] = {
-                    "slug": slug,
-                    "name": author.name.full,
-                    "sort_name": author.name.last_first,
-                    "affiliations": [],
-                    "orcid": "",
-                    "papers": [],
-                }
-            person = people[slug]
-            if author.affiliation and author.affiliation not in person["affiliations"]:
-                person["affiliations"].append(author.affiliation)
-            person["orcid"] = person["orcid"] or author.orcid
-            if not person["papers"] or person["papers"][-1]["id"] != paper.id:
-                person["papers"].append(paper_summary(paper, urls, index))
-    ordered = sorted(people.values(), key=lambda p: (names[p["slug"]].sort_key, p["slug"]))
+            names.setdefault(slug, author.name)
+            if author.affiliation and author.affiliation not in affiliations[slug]:
+                affiliations[slug].append(author.affiliation)
+            if author.orcid:
+                orcids.setdefault(slug, author.orcid)
+            if not papers[slug] or papers[slug][-1] is not paper:
+                papers[slug].append(paper)
+    ordered = sorted(names, key=lambda slug: (names[slug].sort_key, slug))
+    return [
+        Person(
+            slug=slug,
+            name=names[slug],
+            affiliations=tuple(affiliations[slug]),
+            orcid=orcids.get(slug, ""),
+            papers=tuple(papers[slug]),
+        )
+        for slug in ordered
+    ]
+
+
+def authors_view(index: Index) -> dict[str, Any]:
+    urls = Urls.for_path("authors")
     letters: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for person in ordered:
-        initial = names[person["slug"]].sort_key[0][:1].upper() or "#"
-        letters[initial if initial.isalpha() else "#"].append(person)
+    everyone = people(index)
+    for person in everyone:
+        initial = person.name.sort_key[0][:1].upper() or "#"
+        letters[initial if initial.isalpha() else "#"].append(
+            {
+                "slug": person.slug,
+                "href": urls.author(person.slug),
+                "name": person.name.full,
+                "sort_name": person.name.last_first,
+                "affiliations": list(person.affiliations),
+                "orcid": person.orcid,
+                "papers": [paper_summary(p, urls, index) for p in person.papers],
+            }
+        )
     return {
-        "count": len(ordered),
+        "count": len(everyone),
         "letters": [{"letter": k, "people": v} for k, v in sorted(letters.items())],
+    }
+
+
+def author_view(person: Person, index: Index) -> dict[str, Any]:
+    """An author's page: their papers, their co-authors (linked) and ORCID iD."""
+    urls = Urls.for_path(f"authors/{person.slug}")
+    coauthors: dict[str, Name] = {}
+    for paper in person.papers:
+        for author in paper.authors:
+            if author.name.slug != person.slug:
+                coauthors.setdefault(author.name.slug, author.name)
+    ordered = sorted(coauthors, key=lambda slug: (coauthors[slug].sort_key, slug))
+    return {
+        "slug": person.slug,
+        "name": person.name.full,
+        "affiliations": list(person.affiliations),
+        "orcid": person.orcid,
+        "papers": [paper_summary(p, urls, index) for p in person.papers],
+        "coauthors": [
+            {"name": coauthors[slug].full, "href": urls.author(slug)} for slug in ordered
+        ],
+        "authors_href": urls.to("authors/"),
     }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bibtexparser.middlewares.names import split_multiple_persons_names
+
 from generator import latex
 from generator.model import BibEntry, ConferenceData, Paper
 
@@ -12,13 +14,18 @@ def _braced(value: str) -> str:
     return "{" + value + "}"
 
 
+def split_authors(value: str) -> list[str]:
+    """A BibTeX name list ('A and {B and C}') into its names, still in LaTeX."""
+    return [name for name in split_multiple_persons_names(value) if name.strip()]
+
+
 def generated_entry(data: ConferenceData, paper: Paper) -> str:
     """An @inproceedings entry for a paper the proceedings .bib does not cover."""
     conference = data.conference
     volume = data.volume
     booktitle = (volume.get("booktitle") or volume.get("title")) if volume else ""
     fields: list[tuple[str, str]] = [
-        ("title", _braced(latex.encode(paper.title.source))),
+        ("title", _braced(latex.encode(paper.title.source, protect_case=True))),
         ("author", _braced(" and ".join(a.name.bibtex for a in paper.authors))),
         ("booktitle", _braced(booktitle or latex.encode(f"Proceedings of {conference.title}"))),
         ("year", _braced(str(conference.year))),
