@@ -38,7 +38,7 @@ DATA_DIR_ENV = "CONFSITE_DATA_DIR"
 """Overrides the plugin's ``data_dir`` (how ``confsite build --data DIR`` reaches the plugin)."""
 FACTS_MARKER = "<!-- conference-facts -->"
 """Where the generated facts go in the hand-written home page (appended when absent)."""
-ASSETS = ("assets/confsite/confsite.css",)
+ASSETS = ("assets/confsite/confsite.css", "assets/confsite/quality.js")
 ASSET_FOLDERS = ("katex",)
 """Folders of generator/assets/ served whole under assets/<folder>/ (KaTeX: math offline)."""
 ASSET_SUFFIXES = (".css", ".js", ".woff2")
@@ -86,6 +86,8 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         for asset in (*ASSETS, *(uri for uri, _ in _folder_assets() if uri.count("/") == 2)):
             if asset.endswith(".css") and asset not in config.extra_css:
                 config.extra_css.append(asset)
+            if asset.endswith(".js") and asset not in map(str, config.extra_javascript):
+                config.extra_javascript.append(asset)
             if asset.endswith(".js") and asset not in map(str, config.extra_javascript):
                 config.extra_javascript.append(asset)
         return config
