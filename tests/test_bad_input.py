@@ -81,8 +81,8 @@ CASES = [
         "yaml-duplicate-key",
         replace("speakers.yaml", "    bio: Ada", "    name: Ada Quill\n    bio: Ada"),
         (
-            "data/speakers.yaml:8: error: speaker: key 'name' appears twice; keep one (the last "
-            "one would win silently)",
+            "data/speakers.yaml:8: error: speaker 'ada-quill': key 'name' appears twice; keep "
+            "one (the last one would win silently)",
             "1 error(s), 0 warning(s)",
         ),
     ),
@@ -129,8 +129,8 @@ CASES = [
             "afiliation: Example Labs\n    abstract: Serving",
         ),
         (
-            "data/papers.yaml:34: error: paper 'green-serving': author: unknown key 'afiliation' "
-            "(did you mean 'affiliation'?); allowed keys: name, affiliation, orcid",
+            "data/papers.yaml:34: error: paper 'green-serving': author 'Zoë Park': unknown key "
+            "'afiliation' (did you mean 'affiliation'?); allowed keys: name, affiliation, orcid",
             "1 error(s), 0 warning(s)",
         ),
     ),
@@ -178,7 +178,7 @@ CASES = [
         "bad-id",
         replace("papers.yaml", "id: green-serving", "id: Green Serving"),
         (
-            "data/papers.yaml:30: error: paper: 'id' 'Green Serving' is not a valid id; use "
+            "data/papers.yaml:30: error: paper 'Green Serving': 'id' is not a valid id; use "
             "lowercase letters, digits, '-' and '_', starting with a letter or digit (for example "
             "'green-serving')",
             "1 error(s), 0 warning(s)",

@@ -132,6 +132,7 @@ def _read_topics(record: Record, diagnostics: Diagnostics) -> tuple[Topic, ...]:
             "topic",
             ("id", "name", "description"),
             ("id", "name"),
+            name_key="id",
         )
         topic_id = topic.slug("id") if topic.ok else ""
         if not topic_id:
@@ -157,10 +158,10 @@ def _read_important_dates(record: Record, diagnostics: Diagnostics) -> tuple[Imp
             "important date",
             ("name", "date", "timezone"),
             ("name", "date"),
+            name_key="name",
         )
         if not entry.ok:
             continue
-        entry.what = f"important date '{entry.str('name')}'"
         at = entry.datetime("date")
         zone_name = entry.str("timezone") or "AoE"
         tz: timezone | ZoneInfo | None = AOE if zone_name == "AoE" else zone(entry, "timezone")

@@ -40,8 +40,9 @@ def is_safe_url(url: str) -> bool:
 class Record:
     """One YAML mapping read field by field into typed values.
 
-    ``what`` names the object in messages ("paper 'p1'"); ``allowed`` lists every key the
-    mapping may have, so an unknown key is reported with a did-you-mean.
+    ``what`` names the kind of object in messages ("paper"), completed by the value of
+    ``name_key`` when it has one ("paper 'p1'"); ``allowed`` lists every key the mapping may
+    have, so an unknown key is reported with a did-you-mean.
     """
 
     def __init__(
@@ -53,13 +54,21 @@ class Record:
         what: str,
         allowed: Sequence[str],
         required: Sequence[str] = (),
+        *,
+        name_key: str | None = None,
     ) -> None:
         self.path = path
         self.diagnostics = diagnostics
-        self.what = what
         self.ok = isinstance(value, dict)
         self.data: LineDict = value if isinstance(value, LineDict) else LineDict()
         self.line = self.data.line or line
+        name = self.data.get(name_key) if name_key else None
+        # Name the object by its id or name from the start, so that even the key checks
+        # below say *which* paper or session they are about.
+        named = isinstance(name, str | int) and not isinstance(name, bool) and str(name).strip()
+        self.what = f"{what} '{str(name).strip()}'" if named else what
+        self.name_key = name_key if named else None
+        what = self.what
         if not self.ok:
             self.error(
                 None,
@@ -136,9 +145,10 @@ class Record:
         value = self.str(key)
         if value and not SLUG.match(value):
             example = re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-_") or "my-id"
+            shown = f"'{key}'" if key == self.name_key else f"'{key}' '{value}'"
             self.error(
                 key,
-                f"{self.what}: '{key}' '{value}' is not a valid id; use {SLUG_RULE} "
+                f"{self.what}: {shown} is not a valid id; use {SLUG_RULE} "
                 f"(for example '{example}')",
             )
         return value

@@ -55,7 +55,14 @@ def read_papers(
     items = top_level_list(root, "papers", path, diagnostics, "- id: my-paper")
     for item, line in items:
         record = Record(
-            item, path, line, diagnostics, "paper", PAPER_KEYS, ("id", "title", "authors")
+            item,
+            path,
+            line,
+            diagnostics,
+            "paper",
+            PAPER_KEYS,
+            ("id", "title", "authors"),
+            name_key="id",
         )
         if not record.ok:
             continue
@@ -148,7 +155,14 @@ def _read_author(
         name, affiliation, orcid = value, "", ""
     else:
         value_record = Record(
-            value, path, line, diagnostics, f"{paper}: author", AUTHOR_KEYS, ("name",)
+            value,
+            path,
+            line,
+            diagnostics,
+            f"{paper}: author",
+            AUTHOR_KEYS,
+            ("name",),
+            name_key="name",
         )
         if not value_record.ok:
             return None

@@ -42,6 +42,7 @@ def read_committee(
             "organizer",
             ("role", "name", "affiliation"),
             ("role", "name"),
+            name_key="name",
         )
         if record.ok and record.has("role") and record.has("name"):
             organizers.append(
@@ -59,6 +60,7 @@ def read_committee(
             "program committee member",
             ("name", "affiliation", "area"),
             ("name", "area"),
+            name_key="name",
         )
         if not record.ok:
             continue
@@ -84,7 +86,9 @@ def read_speakers(root: Any, path: str, diagnostics: Diagnostics) -> tuple[Speak
     speakers: list[Speaker] = []
     seen: dict[str, Location] = {}
     for value, line in top_level_list(root, "speakers", path, diagnostics, "- id: jane-doe"):
-        record = Record(value, path, line, diagnostics, "speaker", SPEAKER_KEYS, ("id", "name"))
+        record = Record(
+            value, path, line, diagnostics, "speaker", SPEAKER_KEYS, ("id", "name"), name_key="id"
+        )
         if not record.ok:
             continue
         speaker_id = record.slug("id")
@@ -116,7 +120,14 @@ def read_sponsors(root: Any, path: str, diagnostics: Diagnostics) -> tuple[Spons
     sponsors: list[Sponsor] = []
     for value, line in top_level_list(root, "sponsors", path, diagnostics, "- name: Acme"):
         record = Record(
-            value, path, line, diagnostics, "sponsor", ("name", "tier", "url", "logo"), ("name",)
+            value,
+            path,
+            line,
+            diagnostics,
+            "sponsor",
+            ("name", "tier", "url", "logo"),
+            ("name",),
+            name_key="name",
         )
         if not record.ok:
             continue

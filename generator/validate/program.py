@@ -89,6 +89,7 @@ def _read_session(
         "session",
         SESSION_KEYS,
         ("id", "title", "kind", "start", "end"),
+        name_key="id",
     )
     if not record.ok:
         return None
