@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from generator import metadata, views
+from generator.exporters import frab, ics
 from generator.exporters.bibtex import paper_bibtex, proceedings_bibtex
 from generator.exporters.citation import record_of
 from generator.exporters.ris import paper_ris
@@ -136,6 +138,7 @@ def render_site(data: ConferenceData, result: BuildResult) -> None:
         result.files.append(GeneratedFile(f"papers/{paper.id}.ris", paper_ris(record)))
     result.files.append(GeneratedFile("proceedings/proceedings.bib", proceedings_bibtex(data)))
     render_author_pages(index, result)
+    render_schedule(data, index, result)
 
 
 def render_author_pages(index: views.Index, result: BuildResult) -> None:
@@ -155,3 +158,38 @@ def render_author_pages(index: views.Index, result: BuildResult) -> None:
                 search=False,
             )
         )
+
+
+def render_schedule(data: ConferenceData, index: views.Index, result: BuildResult) -> None:
+    """Session pages, the personal agenda, and the calendar and app exports of the program."""
+    name = data.conference.short_title
+    template = environment().get_template("session.html")
+    for session in data.sessions:
+        if session.kind.holds_papers:
+            result.pages.append(
+                _page(
+                    f"program/{session.id}",
+                    session.title,
+                    template.render(**views.session_page_view(session, index)),
+                    f"{session.title}: {session.kind.label.lower()} at {name}, "
+                    f"{views.day_label(session.day)}, {views.time_range(session)}.",
+                    in_nav=False,
+                )
+            )
+    result.pages.append(
+        _page(
+            "program/my-agenda",
+            "My agenda",
+            render("my_agenda.html", views.my_agenda_view(index)),
+            f"Your starred sessions and papers of {name}.",
+            in_nav=False,
+            search=False,
+        )
+    )
+    agenda = json.dumps(views.agenda_data(index), ensure_ascii=False, separators=(",", ":"))
+    result.files += [
+        GeneratedFile("program/agenda.json", agenda + "\n"),
+        GeneratedFile("program/schedule.xml", frab.schedule_xml(data)),
+        GeneratedFile("program/schedule.json", frab.schedule_json(data)),
+    ]
+    result.files += [GeneratedFile(uri, text) for uri, text in ics.calendar_files(data).items()]

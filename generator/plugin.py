@@ -38,7 +38,12 @@ DATA_DIR_ENV = "CONFSITE_DATA_DIR"
 """Overrides the plugin's ``data_dir`` (how ``confsite build --data DIR`` reaches the plugin)."""
 FACTS_MARKER = "<!-- conference-facts -->"
 """Where the generated facts go in the hand-written home page (appended when absent)."""
-ASSETS = ("assets/confsite/confsite.css", "assets/confsite/quality.js")
+ASSETS = (
+    "assets/confsite/confsite.css",
+    "assets/confsite/quality.js",
+    "assets/confsite/schedule.css",
+    "assets/confsite/schedule.js",
+)
 ASSET_FOLDERS = ("katex",)
 """Folders of generator/assets/ served whole under assets/<folder>/ (KaTeX: math offline)."""
 ASSET_SUFFIXES = (".css", ".js", ".woff2")

@@ -1,0 +1,472 @@
+/* Schedule in the browser: local times, "now / next", stars, the personal agenda and its .ics,
+ * deadline countdowns. Every page is complete without this script; it only adds.
+ *
+ * Material's instant navigation swaps page content without reloading, so the work runs once
+ * per page through `document$`. Text from data only ever goes in through textContent.
+ */
+(function () {
+  "use strict";
+
+  // The site root, from this script's own address (assets/confsite/schedule.js): right under
+  // any base path, and stable across instant navigation.
+  var script = document.currentScript;
+  var ROOT = new URL("../../", script ? script.src : location.href);
+  var PREFIX = "confsite:" + ROOT.pathname + ":";
+  var STARS = PREFIX + "stars";
+  var LEAD = PREFIX + "zone-lead";
+  var agendaData = null;
+
+  function load(key, fallback) {
+    try {
+      var value = localStorage.getItem(key);
+      return value === null ? fallback : JSON.parse(value);
+    } catch (e) {
+      return fallback;
+    }
+  }
+
+  function save(key, value) {
+    try {
+      localStorage.setItem(key, JSON.stringify(value));
+    } catch (e) {
+      /* storage disabled or full: the page still works, the choice is just not kept */
+    }
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* ---- times in two zones ------------------------------------------------------------ */
+
+  var VISITOR_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+
+  function clock(zone) {
+    return new Intl.DateTimeFormat(undefined, {
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone,
+    });
+  }
+
+  function dayKey(date, zone) {
+    return new Intl.DateTimeFormat("en-CA", {
+      year: "numeric", month: "2-digit", day: "2-digit", timeZone: zone,
+    }).format(date);
+  }
+
+  function dayLabel(date, zone) {
+    return new Intl.DateTimeFormat(undefined, {
+      weekday: "short", day: "numeric", month: "short", timeZone: zone,
+    }).format(date);
+  }
+
+  function range(start, end, zone) {
+    var f = clock(zone);
+    return f.format(start) + "\u2013" + f.format(end);
+  }
+
+  /** The visitor's time for one slot, or null when it reads the same as the conference's. */
+  function localText(start, end, zone) {
+    var local = range(start, end, undefined);
+    var sameDay = dayKey(start, zone) === dayKey(start, undefined);
+    if (local === range(start, end, zone) && sameDay) return null;
+    return { time: local, day: sameDay ? "" : dayLabel(start, undefined) };
+  }
+
+  function localizeTimes(root) {
+    var shown = false;
+    root.querySelectorAll(".cs-when[data-start][data-end]").forEach(function (when) {
+      if (when.querySelector(".cs-when__local")) {
+        shown = true;
+        return;
+      }
+      var start = new Date(when.dataset.start);
+      var end = new Date(when.dataset.end);
+      var text = localText(start, end, when.dataset.zone);
+      if (!text) return;
+      var span = el("span", "cs-when__local");
+      span.title = "Your time zone: " + VISITOR_ZONE;
+      var time = el("time", "", text.time);
+      time.dateTime = when.dataset.start;
+      span.appendChild(time);
+      if (text.day) span.appendChild(el("span", "cs-local-day", " " + text.day));
+      span.appendChild(el("span", "cs-local-label", " your time"));
+      when.appendChild(span);
+      shown = true;
+    });
+    root.querySelectorAll(".cs-zone-switch").forEach(function (box) {
+      box.hidden = !shown;
+    });
+  }
+
+  function applyLead() {
+    var local = load(LEAD, "conference") === "local";
+    document.documentElement.classList.toggle("cs-local-first", local);
+    document.querySelectorAll("button.cs-zone-lead").forEach(function (button) {
+      button.setAttribute("aria-pressed", local ? "true" : "false");
+      button.textContent = local ? "Show conference time first" : "Show my local time first";
+    });
+  }
+
+  function zoneSwitch(root) {
+    root.querySelectorAll("button.cs-zone-lead").forEach(function (button) {
+      if (button.dataset.ready) return;
+      button.dataset.ready = "1";
+      button.addEventListener("click", function () {
+        save(LEAD, load(LEAD, "conference") === "local" ? "conference" : "local");
+        applyLead();
+      });
+    });
+    applyLead();
+  }
+
+  /* ---- happening now / next ---------------------------------------------------------- */
+
+  function markNow(root) {
+    var items = Array.prototype.slice.call(
+      root.querySelectorAll("li.cs-session[data-start][data-end]"));
+    if (!items.length) return;
+    var now = Date.now();
+    var slots = items.map(function (item) {
+      return { item: item, start: Date.parse(item.dataset.start), end: Date.parse(item.dataset.end) };
+    });
+    var first = Math.min.apply(null, slots.map(function (s) { return s.start; }));
+    var last = Math.max.apply(null, slots.map(function (s) { return s.end; }));
+    // Only from the day before the first session until the last one ends.
+    var during = now >= first - 24 * 3600 * 1000 && now < last;
+    var next = Infinity;
+    slots.forEach(function (s) {
+      if (s.start > now && s.start < next) next = s.start;
+    });
+    slots.forEach(function (s) {
+      var state = !during ? "" : s.start <= now && now < s.end ? "now" : s.start === next ? "next" : "";
+      s.item.classList.toggle("cs-now", state === "now");
+      s.item.classList.toggle("cs-next", state === "next");
+      var badge = s.item.querySelector(".cs-badge");
+      if (!state) {
+        if (badge) badge.remove();
+        return;
+      }
+      if (!badge) {
+        badge = el("span", "cs-badge");
+        var what = s.item.querySelector(".cs-session__what") || s.item;
+        what.insertBefore(badge, what.firstChild);
+      }
+      badge.textContent = state === "now" ? "Happening now" : "Next";
+    });
+  }
+
+  /* ---- stars ------------------------------------------------------------------------- */
+
+  function stars() {
+    var list = load(STARS, []);
+    return Array.isArray(list) ? list.filter(function (k) { return typeof k === "string"; }) : [];
+  }
+
+  function setStar(key, on) {
+    var list = stars().filter(function (k) { return k !== key; });
+    if (on) list.push(key);
+    save(STARS, list);
+  }
+
+  function paintStars(root) {
+    var starred = stars();
+    root.querySelectorAll("button.cs-star[data-star]").forEach(function (button) {
+      var on = starred.indexOf(button.dataset.star) >= 0;
+      var title = button.dataset.starTitle || "";
+      button.hidden = false;
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      // A compact star where many sit in a list; the label says it all for screen readers.
+      var compact = button.classList.contains("cs-star--icon");
+      button.textContent = on
+        ? (compact ? "\u2605" : "\u2605 In my agenda")
+        : (compact ? "\u2606" : "\u2606 Add to my agenda");
+      button.title = on ? "In my agenda (click to remove)" : "Add to my agenda";
+      button.setAttribute("aria-label",
+        (on ? "Remove from my agenda: " : "Add to my agenda: ") + title);
+    });
+  }
+
+  function starButtons(root) {
+    root.querySelectorAll("button.cs-star[data-star]").forEach(function (button) {
+      if (button.dataset.ready) return;
+      button.dataset.ready = "1";
+      button.addEventListener("click", function () {
+        setStar(button.dataset.star, button.getAttribute("aria-pressed") !== "true");
+        paintStars(document);
+        renderAgenda(document);
+      });
+    });
+    paintStars(root);
+  }
+
+  /* ---- the personal agenda ----------------------------------------------------------- */
+
+  function fetchAgenda() {
+    if (!agendaData) {
+      agendaData = fetch(new URL("program/agenda.json", ROOT)).then(function (response) {
+        if (!response.ok) throw new Error("agenda.json: HTTP " + response.status);
+        return response.json();
+      });
+    }
+    return agendaData;
+  }
+
+  function agendaItems(data) {
+    var items = [];
+    stars().forEach(function (key) {
+      var kind = key.slice(0, 2);
+      var id = key.slice(2);
+      var session, paper = null;
+      if (kind === "s:" && Object.prototype.hasOwnProperty.call(data.sessions, id)) {
+        session = data.sessions[id];
+      } else if (kind === "p:" && Object.prototype.hasOwnProperty.call(data.papers, id)) {
+        paper = data.papers[id];
+        session = data.sessions[paper.session];
+      }
+      if (!session) return;  // starred on an older program: no longer scheduled
+      items.push({
+        key: key, session: session, sessionId: kind === "s:" ? id : paper.session, paper: paper,
+        title: paper ? paper.title : session.title,
+        start: Date.parse(session.start), end: Date.parse(session.end),
+      });
+    });
+    items.sort(function (a, b) {
+      return a.start - b.start || a.end - b.end || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0);
+    });
+    items.forEach(function (a) {
+      a.clashes = items.filter(function (b) {
+        return b !== a && b.sessionId !== a.sessionId && a.start < b.end && b.start < a.end;
+      });
+    });
+    return items;
+  }
+
+  function agendaEntry(item, data) {
+    var session = item.session;
+    var li = el("li", "cs-agenda__item" + (item.clashes.length ? " cs-clash" : ""));
+    li.dataset.star = item.key;
+    var when = el("div", "cs-when");
+    when.dataset.start = session.start;
+    when.dataset.end = session.end;
+    when.dataset.zone = data.timezone;
+    var conference = el("span", "cs-when__conference");
+    var time = el("time", "", session.day + ", " + session.time);
+    time.dateTime = session.start;
+    conference.appendChild(time);
+    var abbr = el("abbr", "cs-zone", session.abbr);
+    abbr.title = data.timezone;
+    conference.appendChild(document.createTextNode(" "));
+    conference.appendChild(abbr);
+    when.appendChild(conference);
+    li.appendChild(when);
+    var what = el("div", "cs-agenda__what");
+    what.appendChild(el("span", "cs-kind", item.paper ? "Paper" : session.kind));
+    what.appendChild(document.createTextNode(" "));
+    var link = el("a", "cs-agenda__title", item.title);
+    link.href = new URL(item.paper ? item.paper.path : session.path, ROOT).href;
+    what.appendChild(link);
+    var details = [];
+    if (item.paper) details.push(item.paper.authors, "in " + session.title);
+    if (session.room) details.push(session.room);
+    what.appendChild(el("div", "cs-agenda__details", details.join(" \u00b7 ")));
+    if (item.clashes.length) {
+      what.appendChild(el("p", "cs-clash-note", "Clashes with: " + item.clashes.map(function (c) {
+        return c.title;
+      }).join("; ")));
+    }
+    var button = el("button", "cs-star cs-star--icon");
+    button.type = "button";
+    button.dataset.star = item.key;
+    button.dataset.starTitle = item.title;
+    what.appendChild(button);
+    li.appendChild(what);
+    return li;
+  }
+
+  function renderAgenda(root) {
+    var box = root.querySelector(".cs-agenda");
+    if (!box) return;
+    fetchAgenda().then(function (data) {
+      var items = agendaItems(data);
+      var list = box.querySelector(".cs-agenda__list");
+      list.replaceChildren.apply(list, items.map(function (item) { return agendaEntry(item, data); }));
+      box.querySelector(".cs-agenda__empty").hidden = items.length > 0;
+      box.querySelector(".cs-agenda__actions").hidden = items.length === 0;
+      var clashes = items.filter(function (i) { return i.clashes.length; }).length;
+      box.dataset.count = String(items.length);
+      box.dataset.clashes = String(clashes);
+      localizeTimes(box);
+      starButtons(box);
+      var exporter = box.querySelector("button.cs-agenda-export");
+      if (!exporter.dataset.ready) {
+        exporter.dataset.ready = "1";
+        exporter.addEventListener("click", function () {
+          fetchAgenda().then(function (d) { download(agendaCalendar(d, agendaItems(d)), d); });
+        });
+      }
+    }).catch(function (error) {
+      box.querySelector(".cs-agenda__list").replaceChildren(
+        el("li", "cs-notice", "The schedule could not be loaded (" + error.message + ")."));
+    });
+  }
+
+  /* ---- .ics of the agenda (RFC 5545) ------------------------------------------------- */
+
+  function icsText(value) {
+    return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
+      .replace(/\r?\n/g, "\\n");
+  }
+
+  function icsTime(iso) {
+    return iso.replace(/[-:]/g, "").replace(/\.\d+/, "");
+  }
+
+  // Lines longer than 75 octets are folded: CRLF and one space, never inside a character.
+  function fold(line) {
+    var encoder = new TextEncoder();
+    var out = [];
+    var current = "";
+    var size = 0;
+    Array.from(line).forEach(function (ch) {
+      var n = encoder.encode(ch).length;
+      if (size + n > (out.length ? 74 : 75)) {
+        out.push(current);
+        current = "";
+        size = 0;
+      }
+      current += ch;
+      size += n;
+    });
+    out.push(current);
+    return out.join("\r\n ");
+  }
+
+  function agendaCalendar(data, items) {
+    var lines = [
+      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + data.prodid, "CALSCALE:GREGORIAN",
+      "X-WR-CALNAME:" + icsText("My agenda, " + data.title),
+    ];
+    items.forEach(function (item) {
+      var s = item.session;
+      var p = item.paper;
+      var description = p
+        ? [p.authors, "Presented in " + s.title, "", p.url]
+        : [s.kind].concat(s.papers.map(function (id) {
+          return data.papers[id] ? "- " + data.papers[id].title : "";
+        }).filter(Boolean), ["", s.url]);
+      lines.push(
+        "BEGIN:VEVENT",
+        "UID:" + (p ? p.uid : s.uid),
+        "DTSTAMP:" + data.dtstamp,
+        "DTSTART:" + icsTime(s.start),
+        "DTEND:" + icsTime(s.end),
+        "SUMMARY:" + icsText(item.title),
+        "LOCATION:" + icsText(s.location),
+        "DESCRIPTION:" + icsText(description.join("\n")),
+        "URL:" + (p ? p.url : s.url),
+        "END:VEVENT");
+    });
+    lines.push("END:VCALENDAR");
+    return lines.map(fold).join("\r\n") + "\r\n";
+  }
+
+  function download(text, data) {
+    var blob = new Blob([text], { type: "text/calendar;charset=utf-8" });
+    var url = URL.createObjectURL(blob);
+    var a = el("a");
+    a.href = url;
+    a.download = "my-agenda-" + data.title.toLowerCase().replace(/[^a-z0-9]+/g, "-") + ".ics";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
+  /* ---- deadlines --------------------------------------------------------------------- */
+
+  function countdown(ms) {
+    var minutes = Math.floor(ms / 60000);
+    var days = Math.floor(minutes / 1440);
+    var hours = Math.floor((minutes % 1440) / 60);
+    if (days >= 2) return days + " days " + hours + " h";
+    if (days === 1) return "1 day " + hours + " h";
+    return hours + " h " + (minutes % 60) + " min";
+  }
+
+  function deadlines(root) {
+    var now = Date.now();
+    root.querySelectorAll("table.cs-dates").forEach(function (table) {
+      var next = null;
+      table.querySelectorAll("tr[data-deadline]").forEach(function (row) {
+        var at = Date.parse(row.dataset.deadline);
+        var past = at <= now;
+        row.classList.toggle("cs-past", past);
+        var cell = row.cells[row.cells.length - 1];
+        var label = cell.querySelector(".cs-past-label");
+        if (past && !label) cell.appendChild(el("span", "cs-past-label", " (past)"));
+        if (!past && label) label.remove();
+        if (!past && (!next || at < next.at)) next = { at: at, row: row };
+        row.classList.remove("cs-next-date");
+      });
+      var box = table.previousElementSibling;
+      if (!box || !box.classList.contains("cs-countdown")) {
+        box = el("p", "cs-countdown");
+        table.parentNode.insertBefore(box, table);
+      }
+      if (!next) {
+        box.textContent = "All these dates have passed.";
+        return;
+      }
+      next.row.classList.add("cs-next-date");
+      var name = next.row.cells[0].textContent;
+      var given = next.row.cells[next.row.cells.length - 1].querySelector("time").textContent;
+      var when = new Date(next.at);
+      var yours = dayLabel(when, undefined) + " " + clock(undefined).format(when);
+      var text = "Next: " + name + " in " + countdown(next.at - now) + " (" + given +
+        "; " + yours + " your time).";
+      if (/\bAoE\b/.test(given)) {
+        text += " AoE is Anywhere on Earth, UTC\u221212: the deadline passes when that date " +
+          "has ended everywhere on Earth.";
+      }
+      box.textContent = text;
+    });
+  }
+
+  /* ---- wiring ------------------------------------------------------------------------ */
+
+  function page() {
+    var root = document;
+    localizeTimes(root);
+    zoneSwitch(root);
+    markNow(root);
+    starButtons(root);
+    renderAgenda(root);
+    deadlines(root);
+  }
+
+  setInterval(function () {
+    markNow(document);
+    deadlines(document);
+  }, 60000);
+
+  // Another tab starred something: show it here too.
+  window.addEventListener("storage", function (event) {
+    if (event.key === STARS) {
+      paintStars(document);
+      renderAgenda(document);
+    } else if (event.key === LEAD) {
+      applyLead();
+    }
+  });
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(page);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", page);
+  } else {
+    page();
+  }
+})();
