@@ -38,7 +38,31 @@ def _parser() -> argparse.ArgumentParser:
     synth.add_argument("--papers", type=int, required=True, help="number of papers")
     synth.add_argument("--out", type=Path, required=True, help="data folder to write")
     synth.add_argument("--seed", type=int, default=0, help="same seed, same bytes (0)")
+    _add_organizer_commands(commands)
     return parser
+
+
+def _add_organizer_commands(commands: argparse._SubParsersAction) -> None:
+    """import, new and schema: getting data in, starting an edition, editor support."""
+    from generator.importers import KINDS
+    from generator.importers.spreadsheet import FIELDS
+
+    kinds = "; ".join(f"{kind}: {what}" for kind, what in KINDS.items())
+    importer = commands.add_parser(
+        "import",
+        help="merge accepted papers from a submission system's export into papers.yaml",
+        description=f"Merge accepted papers into papers.yaml. Kinds: {kinds}.",
+    )
+    importer.add_argument("kind", choices=tuple(KINDS), help="the export's format")
+    importer.add_argument("file", type=Path, help="the exported file")
+    importer.add_argument("--data", type=Path, default=Path("data"), help="data folder (data/)")
+    importer.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help=f"csv: which column holds a field (fields: {', '.join(FIELDS)}); repeatable",
+    )
 
 
 def print_diagnostics(diagnostics: Diagnostics) -> None:
@@ -119,6 +143,23 @@ def _synth(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    from generator.importers import run_import
+    from generator.importers.spreadsheet import parse_mapping
+
+    mapping, problems = parse_mapping(args.map)
+    if args.map and args.kind != "csv":
+        problems.append("--map applies to the csv importer only")
+    for problem in problems:
+        print(f"confsite import: error: {problem}", file=sys.stderr)
+    if problems:
+        return 2
+    outcome = run_import(args.kind, args.file, args.data, mapping)
+    for line in outcome.lines():
+        print(line, file=sys.stderr)
+    return 0 if outcome.ok else 1
+
+
 def _quiet_mkdocs() -> None:
     """MkDocs' warnings and errors on stderr; its info chatter only with -v some day."""
     handler = logging.StreamHandler(sys.stderr)
@@ -131,4 +172,5 @@ def _quiet_mkdocs() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"check": _check, "build": _build, "serve": _serve, "synth": _synth}
+    handlers.update({"import": _import})
     return handlers[args.command](args)
