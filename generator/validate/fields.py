@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time
 from typing import Any
@@ -14,7 +16,8 @@ from generator.text import Text
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 SLUG_RULE = "lowercase letters, digits, '-' and '_', starting with a letter or digit"
 _SAFE_URL = re.compile(
-    r"(?:https?://[^\s<>\"]+|mailto:[^\s<>\"]+|(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^\s<>\"]*)\Z"
+    r"(?:https?://[^\s<>\"]+|mailto:[^\s<>\"]+|(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^\s<>\"]*)\Z",
+    re.IGNORECASE,
 )
 
 
@@ -33,8 +36,16 @@ def type_name(value: Any) -> str:
 
 
 def is_safe_url(url: str) -> bool:
-    """http(s), mailto or a relative URL; never javascript:, data: or the like."""
-    return bool(_SAFE_URL.match(url))
+    """http(s), mailto or a relative URL; never javascript:, data: or the like.
+
+    Browsers drop leading control characters and tabs or newlines anywhere in a URL, so
+    '\\x01javascript:' would run script: control and invisible format characters are refused.
+    The value must also be safe once character references are decoded ('javascript&#58;'),
+    in case a consumer of the data decodes them.
+    """
+    if any(unicodedata.category(char) in ("Cc", "Cf") for char in url):
+        return False
+    return all(_SAFE_URL.match(form) for form in (url, html.unescape(url)))
 
 
 class Record:
