@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ _ASCII_FOLD = str.maketrans(
 )
 
 
+_SUFFIX = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?\Z|(?:II|III|IV)\Z", re.IGNORECASE)
 _AND = re.compile(r"(?:^|\s)and(?:\s|$)", re.IGNORECASE)
 
 
@@ -56,13 +58,19 @@ class Name:
 
     @classmethod
     def parse(cls, text: str) -> Name:
-        """Parse 'First von Last', 'von Last, First' or 'von Last, Jr, First'.
+        """Parse 'First von Last', 'von Last, First', 'von Last, Jr, First' or, as people
+        write it, 'First von Last, Jr.'.
 
         Each part is decoded from LaTeX after the split, so '{Barnes and Noble Team}' stays
         one name and '{\\'A}lvarez' becomes 'Álvarez'.
         """
+        text = latex.normalize_space(text)
+        main, _, suffix = text.rpartition(",")
+        if main and "," not in main and _SUFFIX.match(suffix.strip()):
+            # Nobody's first name is 'Jr.': this is 'First Last, Jr.', not 'Last, First'.
+            return dataclasses.replace(cls.parse(main), jr=suffix.strip())
         try:
-            parts = parse_single_name_into_parts(latex.normalize_space(text), strict=False)
+            parts = parse_single_name_into_parts(text, strict=False)
         except Exception:  # an unbalanced brace or comma: keep the whole text as one name
             return cls(first="", last=latex.decode(text))
 
@@ -95,6 +103,9 @@ class Name:
         if (not self.first and " " in self.last) or _AND.search(self.full):
             # A group, or a name BibTeX would split at its 'and': braced, it stays one author.
             return "{" + latex.encode(self.full) + "}"
+        if self.jr and not self.first:
+            # 'Last, Jr, First' with an empty First: without it BibTeX reads Jr as the first name.
+            return latex.encode(self.last_first) + ", {}"
         return latex.encode(self.last_first)
 
     @property

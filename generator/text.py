@@ -70,6 +70,7 @@ _markdown = markdown.Markdown(
     output_format="html",
 )
 _math_to_text = LatexNodes2Text(math_mode="text")
+_SPACE_AFTER_COMMAND = re.compile(r"(\\[A-Za-z]+)\s+")
 
 
 def sanitize(html: str) -> str:
@@ -91,6 +92,8 @@ def _math_span(tex: str, display: bool) -> str:
 
 
 def _math_as_text(tex: str) -> str:
+    # TeX swallows the space after a command ('\log n'); in plain text 'logn' is unreadable.
+    tex = _SPACE_AFTER_COMMAND.sub(r"\1{} ", tex)
     try:
         return " ".join(_math_to_text.latex_to_text(tex).split())
     except Exception:  # malformed TeX: show the source rather than nothing
