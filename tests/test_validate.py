@@ -1,0 +1,76 @@
+"""generator/validate/__init__.py and references.py: the whole front half on a data folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import EXAMPLE_DATA, TOY_DATA
+
+from generator.diagnostics import Diagnostics
+from generator.load.yaml_source import parse_yaml
+from generator.validate import load_and_validate
+from generator.validate.references import listed_ids, session_ids, topic_ids
+
+
+def test_load_and_validate_toy_is_clean() -> None:
+    data, diagnostics = load_and_validate(TOY_DATA)
+
+    assert diagnostics.items == []
+    assert (len(data.papers), len(data.sessions), len(data.speakers)) == (3, 4, 1)
+    assert data.conference.timezone == "Europe/Berlin"
+    assert [t.id for t in data.conference.topics] == ["hardware", "software", "metrics"]
+
+
+def test_load_and_validate_example_is_clean_and_large_enough() -> None:
+    data, diagnostics = load_and_validate(EXAMPLE_DATA)
+
+    assert [str(d) for d in diagnostics.items] == []
+    assert len(data.papers) >= 40
+    assert len(data.days) == 3
+    assert len(data.program_committee) >= 40
+
+
+def test_load_and_validate_with_errors_returns_no_model(tmp_path: Path) -> None:
+    shutil.copytree(TOY_DATA, tmp_path / "data")
+    (tmp_path / "data" / "program.yaml").write_text("days: [\n", encoding="utf-8")
+
+    data, diagnostics = load_and_validate(tmp_path / "data")
+
+    assert data is None
+    assert len(diagnostics.errors) == 1
+
+
+def test_load_and_validate_spelling_variant_is_a_warning(tmp_path: Path) -> None:
+    shutil.copytree(TOY_DATA, tmp_path / "data")
+    papers = tmp_path / "data" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(text.replace("name: Zoë Park", "name: Mia Wöng"), encoding="utf-8")
+
+    _data, diagnostics = load_and_validate(tmp_path / "data")
+
+    assert [d.message for d in diagnostics.items] == [
+        "author 'Mia Wöng' is spelled 'Mia Wong' at line 3; if they are one person, use one "
+        "spelling (they share an author page)"
+    ]
+
+
+def test_references_ids_come_from_raw_yaml_even_when_invalid() -> None:
+    diagnostics = Diagnostics()
+    program = parse_yaml(
+        "days:\n  - date: bad\n    sessions:\n      - {id: s1, start: never}\n      - {x: 1}\n",
+        "p.yaml",
+        diagnostics,
+    )
+
+    assert session_ids(program) == {"s1"}
+    assert topic_ids({"topics": [{"id": "hw"}, "junk"]}) == {"hw"}
+    assert listed_ids({"papers": [{"id": "a"}, {"id": ""}]}, "papers") == {"a"}
+
+
+def test_references_unreadable_roots_are_unknown() -> None:
+    assert (session_ids(None), topic_ids("text"), listed_ids({"papers": "x"}, "papers")) == (
+        None,
+        None,
+        None,
+    )
