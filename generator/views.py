@@ -160,7 +160,8 @@ def room_grid(sessions: tuple[Session, ...]) -> tuple[int, dict[str, str]]:
     rooms: list[str] = []
     for cluster in clusters:
         if len(cluster) > 1:
-            rooms += [key for s in cluster if (key := s.room or s.id) not in rooms]
+            rooms += [s.room or s.id for s in cluster]
+    rooms = list(dict.fromkeys(rooms))
     columns = max(len(rooms), 1)
     places = {}
     for cluster in clusters:

@@ -21,6 +21,11 @@ from generator.model import Conference, ConferenceData, Paper, Session
 PRODID = "-//confsite//conference schedule//EN"
 
 
+def one_line(text: str) -> str:
+    """A title as calendars show it: a line break from YAML is just a space."""
+    return " ".join(text.split())
+
+
 def uid_domain(conference: Conference) -> str:
     """The right-hand side of every UID: the site's host, which the organizers own."""
     return urlsplit(conference.url).hostname or "conference.invalid"
@@ -97,7 +102,7 @@ def _event(
     event.add("dtstamp", stamp(conference))
     event.add("dtstart", session.start)
     event.add("dtend", session.end)
-    event.add("summary", summary)
+    event.add("summary", one_line(summary))
     event.add("location", location(conference, session))
     event.add("description", description)
     event.add("url", url)
@@ -123,7 +128,7 @@ class Calendars:
         calendar.add("prodid", PRODID)
         calendar.add("version", "2.0")
         calendar.add("calscale", "GREGORIAN")
-        calendar.add("x-wr-calname", name)
+        calendar.add("x-wr-calname", icalendar.vText(one_line(name)))
         calendar.add("x-wr-timezone", conference.timezone)
         for event in events:
             calendar.add_component(event)

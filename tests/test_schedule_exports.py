@@ -1,0 +1,219 @@
+"""The program's exports: .ics reparsed with icalendar, frab XML against its XSD, JSON against
+its schema; all deterministic, with stable and unique ids."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import icalendar
+import jsonschema
+import pytest
+from conftest import EXAMPLE_DATA, REFERENCE, TOY_DATA
+from lxml import etree
+
+from generator.exporters import frab, ics
+from generator.model import ConferenceData
+from generator.validate import load_and_validate
+
+SCHEDULE_REFERENCE = REFERENCE / "schedule"
+
+
+def load(data_dir: Path) -> ConferenceData:
+    data, diagnostics = load_and_validate(data_dir)
+    assert data is not None, [str(d) for d in diagnostics.sorted()]
+    return data
+
+
+@pytest.fixture(scope="module")
+def example() -> ConferenceData:
+    return load(EXAMPLE_DATA)
+
+
+@pytest.fixture(scope="module")
+def toy() -> ConferenceData:
+    return load(TOY_DATA)
+
+
+@pytest.fixture(scope="module")
+def xsd() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(SCHEDULE_REFERENCE / "schedule.xml.xsd")))
+
+
+@pytest.fixture(scope="module")
+def json_validator() -> jsonschema.protocols.Validator:
+    schema = json.loads((SCHEDULE_REFERENCE / "schema.json").read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def events_of(text: str) -> list[icalendar.Event]:
+    return list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
+
+
+def test_program_ics_has_every_session_once_with_its_times(example: ConferenceData) -> None:
+    events = events_of(ics.calendar_files(example)["program/program.ics"])
+
+    by_uid = {str(e["UID"]): e for e in events}
+    assert len(by_uid) == len(events) == len(example.sessions)
+    for session in example.sessions:
+        event = by_uid[ics.session_uid(example.conference, session)]
+        assert event["SUMMARY"] == session.title
+        assert event.decoded("DTSTART") == session.start
+        assert event.decoded("DTEND") == session.end
+        assert event["DTSTART"].params["TZID"] == "America/Los_Angeles"
+        assert event.decoded("DTSTAMP") == datetime(2027, 4, 12, tzinfo=UTC)
+        assert str(event["LOCATION"]).startswith(session.room)
+
+
+def test_program_ics_lists_papers_and_links_session_pages(example: ConferenceData) -> None:
+    events = events_of(ics.calendar_files(example)["program/program.ics"])
+    compilers = next(e for e in events if str(e["UID"]).startswith("session-s-compilers-"))
+
+    description = str(compilers["DESCRIPTION"])
+    assert "- Tessera: Auto-Scheduling Tensor Programs" in description
+    assert "Chair: Matteo Ricci" in description
+    assert str(compilers["URL"]) == "https://sysml.example.org/2027/program/s-compilers/"
+
+
+def test_program_ics_carries_the_conference_zone(example: ConferenceData) -> None:
+    calendar = icalendar.Calendar.from_ical(ics.calendar_files(example)["program/program.ics"])
+
+    zones = [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")]
+    assert zones == ["America/Los_Angeles"]
+
+
+def test_every_ics_file_parses_and_all_uids_are_unique(example: ConferenceData) -> None:
+    files = ics.calendar_files(example)
+    scheduled = [p for p in example.papers if p.session_id]
+
+    uids = Counter()
+    for uri, text in files.items():
+        if uri == "program/program.ics":
+            continue
+        events = events_of(text)
+        assert len(events) == 1, uri
+        uids[str(events[0]["UID"])] += 1
+    assert len(files) == 1 + len(example.sessions) + len(scheduled)
+    assert max(uids.values()) == 1
+
+
+def test_paper_ics_is_the_slot_of_its_session(example: ConferenceData) -> None:
+    [event] = events_of(ics.calendar_files(example)["papers/tessera.ics"])
+    session = next(s for s in example.sessions if s.id == "s-compilers")
+
+    assert event["UID"] == "paper-tessera-2027@sysml.example.org"
+    assert event.decoded("DTSTART") == session.start
+    assert event.decoded("DTEND") == session.end
+    assert str(event["URL"]) == "https://sysml.example.org/2027/papers/tessera/"
+    assert "Presented in ML Compilers and Code Generation" in str(event["DESCRIPTION"])
+
+
+def test_unscheduled_paper_has_no_ics(example: ConferenceData) -> None:
+    paper = replace(example.papers[0], session_id=None)
+    data = replace(example, papers=(paper, *example.papers[1:]))
+
+    assert f"papers/{paper.id}.ics" not in ics.calendar_files(data)
+
+
+def test_calendar_text_with_commas_and_newlines_round_trips(toy: ConferenceData) -> None:
+    session = replace(toy.sessions[0], title="Opening; welcome, and\nnews")
+    day = replace(toy.days[0], sessions=(session, *toy.days[0].sessions[1:]))
+    data = replace(toy, days=(day, *toy.days[1:]))
+
+    [event] = events_of(ics.Calendars(data).session(session))
+    assert str(event["SUMMARY"]) == "Opening; welcome, and news"
+
+
+def test_exports_are_deterministic(example: ConferenceData) -> None:
+    again = load(EXAMPLE_DATA)
+
+    assert ics.calendar_files(example) == ics.calendar_files(again)
+    assert frab.schedule_xml(example) == frab.schedule_xml(again)
+    assert frab.schedule_json(example) == frab.schedule_json(again)
+
+
+@pytest.mark.parametrize("data_dir", [EXAMPLE_DATA, TOY_DATA], ids=["example", "toy"])
+def test_schedule_xml_is_valid_against_the_frab_xsd(data_dir: Path, xsd: etree.XMLSchema) -> None:
+    document = etree.fromstring(frab.schedule_xml(load(data_dir)).encode("utf-8"))
+
+    assert xsd.validate(document), str(xsd.error_log)
+
+
+@pytest.mark.parametrize("data_dir", [EXAMPLE_DATA, TOY_DATA], ids=["example", "toy"])
+def test_schedule_json_is_valid_against_the_schema(
+    data_dir: Path, json_validator: jsonschema.protocols.Validator
+) -> None:
+    errors = [
+        f"{list(e.absolute_path)}: {e.message}"
+        for e in json_validator.iter_errors(json.loads(frab.schedule_json(load(data_dir))))
+    ]
+
+    assert errors == []
+
+
+def test_reference_example_passes_the_json_validator_used_here(
+    json_validator: jsonschema.protocols.Validator,
+) -> None:
+    # Guards the check above: the validator accepts what the schema's authors call valid.
+    example = json.loads((SCHEDULE_REFERENCE / "example-valid.json").read_text("utf-8"))
+
+    assert list(json_validator.iter_errors(example)) == []
+
+
+def test_schedule_xml_has_every_session_in_its_room(example: ConferenceData) -> None:
+    root = etree.fromstring(frab.schedule_xml(example).encode("utf-8"))
+    events = root.findall("day/room/event")
+
+    rooms = {e.findtext("slug").split("-", 2)[2]: e.findtext("room") for e in events}
+    assert rooms == {s.id: s.room for s in example.sessions}
+    compilers = root.find("day/room/event[slug='sysml2027-04-s-compilers']")
+    assert compilers.findtext("room") == "Room A"
+    assert compilers.findtext("start") == "10:30"
+    assert compilers.findtext("duration") == "01:30"
+    assert compilers.findtext("date") == "2027-04-12T10:30:00-07:00"
+    assert "Maya Chen" in [p.text for p in compilers.findall("persons/person")]
+    assert len(compilers.findall("links/link")) == 4
+
+
+def test_schedule_json_events_match_the_program(example: ConferenceData) -> None:
+    conference = json.loads(frab.schedule_json(example))["schedule"]["conference"]
+    events = [e for day in conference["days"] for room in day["rooms"].values() for e in room]
+
+    assert sorted(e["title"] for e in events) == sorted(s.title for s in example.sessions)
+    assert len({e["guid"] for e in events}) == len(events)
+    assert len({e["id"] for e in events}) == len(events)
+    assert conference["acronym"] == "sysml2027"
+    assert conference["daysCount"] == 3
+    assert conference["time_zone_name"] == "America/Los_Angeles"
+
+
+def test_frab_ids_stay_stable_when_the_timetable_changes(example: ConferenceData) -> None:
+    moved = replace(example.days[0].sessions[3], room="Room Z")
+    day = replace(
+        example.days[0],
+        sessions=(*example.days[0].sessions[:3], moved, *example.days[0].sessions[4:]),
+    )
+    changed = replace(example, days=(day, *example.days[1:]))
+
+    def guids(data: ConferenceData) -> dict[str, str]:
+        return {e.session.id: e.guid for e in frab.events(data)}
+
+    assert guids(changed) == guids(example)
+    assert frab.version(changed) != frab.version(example)
+
+
+def test_built_site_serves_every_export(example_site: Path, xsd: etree.XMLSchema) -> None:
+    program = example_site / "program"
+
+    assert xsd.validate(etree.parse(str(program / "schedule.xml")))
+    assert json.loads((program / "schedule.json").read_text("utf-8"))["schedule"]["version"]
+    assert len(events_of((program / "program.ics").read_text("utf-8"))) == 27
+    assert events_of((example_site / "papers" / "tessera.ics").read_text("utf-8"))
+    assert (program / "s-compilers" / "index.html").is_file()
+    assert (program / "my-agenda" / "index.html").is_file()
+    agenda = json.loads((program / "agenda.json").read_text("utf-8"))
+    assert agenda["papers"]["tessera"]["uid"] == "paper-tessera-2027@sysml.example.org"

@@ -1,0 +1,145 @@
+"""Schedule views and pages: the room grid, session pages, the agenda data, escaping."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+from conftest import EXAMPLE_DATA
+
+from generator import views
+from generator.diagnostics import Location
+from generator.model import ConferenceData, Session, SessionKind
+from generator.outputs import BuildResult
+from generator.pages import render_site
+from generator.validate import load_and_validate
+
+ZONE = ZoneInfo("Europe/Berlin")
+DAY = date(2030, 6, 3)
+
+
+def session(id: str, start: str, end: str, room: str) -> Session:
+    def at(hhmm: str) -> datetime:
+        return datetime.combine(DAY, time.fromisoformat(hhmm), tzinfo=ZONE)
+
+    return Session(
+        id,
+        id.title(),
+        SessionKind.PAPERS,
+        DAY,
+        at(start),
+        at(end),
+        room,
+        Location("data/program.yaml", 1),
+    )
+
+
+@pytest.fixture(scope="module")
+def example() -> ConferenceData:
+    data, _ = load_and_validate(EXAMPLE_DATA)
+    assert data is not None
+    return data
+
+
+def test_room_grid_puts_parallel_sessions_side_by_side_and_solo_ones_across() -> None:
+    day = (
+        session("opening", "09:00", "09:30", "Hall"),
+        session("a1", "10:00", "11:00", "Room A"),
+        session("b1", "10:00", "11:00", "Room B"),
+        session("lunch", "12:00", "13:00", "Foyer"),
+    )
+
+    columns, places = views.room_grid(day)
+
+    assert columns == 2
+    assert places == {
+        "opening": "--cs-row: 1 / 2; --cs-col: 1; --cs-span: 2",
+        "a1": "--cs-row: 3 / 4; --cs-col: 1; --cs-span: 1",
+        "b1": "--cs-row: 3 / 4; --cs-col: 2; --cs-span: 1",
+        "lunch": "--cs-row: 5 / 6; --cs-col: 1; --cs-span: 2",
+    }
+
+
+def test_room_grid_stacks_back_to_back_sessions_beside_a_long_one() -> None:
+    day = (
+        session("posters", "13:00", "15:00", "Hall"),
+        session("talk-1", "13:00", "14:00", "Room A"),
+        session("talk-2", "14:00", "15:00", "Room A"),
+    )
+
+    columns, places = views.room_grid(day)
+
+    assert columns == 2
+    assert places == {
+        "posters": "--cs-row: 1 / 3; --cs-col: 1; --cs-span: 1",
+        "talk-1": "--cs-row: 1 / 2; --cs-col: 2; --cs-span: 1",
+        "talk-2": "--cs-row: 2 / 3; --cs-col: 2; --cs-span: 1",
+    }
+
+
+def test_room_grid_of_a_day_without_parallel_sessions_is_one_column() -> None:
+    day = (session("a", "09:00", "10:00", "Hall"), session("b", "10:00", "11:00", "Hall"))
+
+    assert views.room_grid(day)[0] == 1
+
+
+def test_program_view_shows_every_session_with_conference_time(example: ConferenceData) -> None:
+    program = views.program_view(views.Index.of(example))
+    shown = {s["id"]: s for day in program["days"] for s in day["sessions"]}
+
+    assert list(shown) == [s.id for s in example.sessions]
+    assert shown["s-compilers"]["time"] == "10:30–12:00"
+    assert shown["s-compilers"]["zone_abbr"] == "PDT"
+    assert shown["s-compilers"]["start_utc"] == "2027-04-12T17:30:00Z"
+    assert shown["s-compilers"]["href"] == "../program/s-compilers/"
+    assert shown["coffee-1-am"]["href"] == ""
+
+
+def test_agenda_data_covers_scheduled_papers_and_every_session(example: ConferenceData) -> None:
+    agenda = views.agenda_data(views.Index.of(example))
+
+    assert list(agenda["sessions"]) == [s.id for s in example.sessions]
+    assert set(agenda["papers"]) == {p.id for p in example.papers if p.session_id}
+    assert agenda["papers"]["tessera"]["session"] == "s-compilers"
+    assert agenda["sessions"]["s-compilers"]["start"] == "2027-04-12T17:30:00Z"
+    assert agenda["dtstamp"] == "20270412T000000Z"
+
+
+def rendered(data: ConferenceData) -> BuildResult:
+    result = BuildResult()
+    render_site(data, result)
+    return result
+
+
+def test_each_paper_session_gets_a_page_with_its_papers(example: ConferenceData) -> None:
+    result = rendered(example)
+    pages = {p.uri: p for p in result.pages}
+
+    session_pages = sorted(u for u in pages if u.startswith("program/") and u.count("/") == 2)
+    holding = sorted(f"program/{s.id}/index.md" for s in example.sessions if s.kind.holds_papers)
+    assert session_pages == sorted([*holding, "program/my-agenda/index.md"])
+    body = pages["program/s-compilers/index.md"].html
+    assert body.count('<details class="cs-abstract">') == 4
+    assert 'data-star="p:tessera"' in body
+    assert 'href="../../program/s-compilers.ics"' in body
+
+
+def test_data_in_titles_is_escaped_on_schedule_pages(example: ConferenceData) -> None:
+    hostile = "<script>alert(1)</script> & co"
+    first = replace(example.days[0].sessions[3], title=hostile)
+    assert first.id == "s-compilers"
+    day = replace(
+        example.days[0],
+        sessions=(*example.days[0].sessions[:3], first, *example.days[0].sessions[4:]),
+    )
+    result = rendered(replace(example, days=(day, *example.days[1:])))
+    pages = {p.uri: p.html for p in result.pages}
+
+    for uri in ("program/index.md", "program/s-compilers/index.md"):
+        assert "<script>alert" not in pages[uri]
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in pages[uri]
+    files = {f.uri: f.content for f in result.files}
+    assert json.loads(files["program/agenda.json"])["sessions"]["s-compilers"]["title"] == hostile
