@@ -523,6 +523,7 @@ def home_view(index: Index) -> dict[str, Any]:
         "venue": conference.venue,
         "timezone": conference.timezone,
         "important_dates": dates_view(index),
+        "uses_aoe": any(d.zone == "AoE" for d in conference.important_dates),
         "paper_count": len(index.data.papers),
         "session_count": sum(1 for s in index.data.sessions if s.kind is SessionKind.PAPERS),
         "links": {

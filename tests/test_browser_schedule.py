@@ -200,7 +200,8 @@ def test_deadline_countdown_names_the_next_date_and_marks_past_ones(
     countdown = page.locator(".cs-countdown").inner_text()
 
     assert countdown.startswith("Next: Full paper submission in 1 day 23 h")
-    assert "AoE is Anywhere on Earth, UTC−12" in countdown
+    assert "AoE = Anywhere on Earth, UTC−12." in countdown
+    assert "Anywhere on Earth" in page.locator("p.cs-aoe").inner_text()
     assert "Sat, Oct 3 13:59 your time" in countdown
     past = page.locator("tr.cs-past td:first-child").all_inner_texts()
     assert past == ["Abstract registration"]

@@ -428,8 +428,7 @@
       var text = "Next: " + name + " in " + countdown(next.at - now) + " (" + given +
         "; " + yours + " your time).";
       if (/\bAoE\b/.test(given)) {
-        text += " AoE is Anywhere on Earth, UTC\u221212: the deadline passes when that date " +
-          "has ended everywhere on Earth.";
+        text += " AoE = Anywhere on Earth, UTC\u221212.";
       }
       box.textContent = text;
     });
