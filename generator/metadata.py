@@ -119,7 +119,7 @@ def scholarly_article(record: CitationRecord) -> dict[str, Any]:
     if record.publisher:
         article["publisher"] = {"@type": "Organization", "name": record.publisher}
     if record.abstract:
-        article["abstract"] = record.abstract.as_text
+        article["abstract"] = record.abstract.as_block_text
     if record.first_page:
         article["pageStart"] = record.first_page
     if record.last_page:
@@ -138,7 +138,7 @@ def scholarly_article(record: CitationRecord) -> dict[str, Any]:
 
 def paper_head(record: CitationRecord, site_name: str) -> str:
     """All head metadata of a paper page, as one escaped HTML string."""
-    description = record.abstract.as_text if record.abstract else record.title.as_text
+    description = record.abstract.as_block_text if record.abstract else record.title.as_text
     tags = highwire_tags(record)
     tags += card_tags(record.title.as_text, description, record.url, site_name, "article")
     tags.append(json_ld(scholarly_article(record)))
@@ -220,7 +220,7 @@ def session_event(data: ConferenceData, session: Session, url: str) -> dict[str,
         },
     }
     if session.description:
-        event["description"] = session.description.as_text
+        event["description"] = session.description.as_block_text
     return event
 
 

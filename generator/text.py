@@ -139,10 +139,17 @@ class Text:
         return Markup(sanitize(_markdown.convert(self.source)))
 
     @cached_property
-    def as_text(self) -> str:
-        """Plain readable text: math spelled out ('O(n log n)'), no markup, one line."""
+    def as_block_text(self) -> str:
+        """One line of plain text from a Markdown block (an abstract): what ``as_html`` shows,
+        with formatting dropped and math spelled out. Titles use ``as_text``."""
         if _MARKDOWN.search(self.source):
             return _html_as_text(str(self.as_html))
+        return self.as_text
+
+    @cached_property
+    def as_text(self) -> str:
+        """Plain readable text of a title: math spelled out ('O(n log n)'), one line; the rest
+        is taken literally, as ``as_inline_html`` shows it."""
         out: list[str] = []
         position = 0
         for match in _MATH.finditer(self.source):

@@ -44,6 +44,6 @@ def paper_ris(record: CitationRecord) -> str:
     if record.pdf_url:
         lines.append(_line("L1", record.pdf_url))
     if record.abstract:
-        lines.append(_line("AB", record.abstract.as_text))
+        lines.append(_line("AB", record.abstract.as_block_text))
     lines.append("ER  - ")
     return "\r\n".join(lines) + "\r\n"

@@ -1,0 +1,284 @@
+"""Built paper, author and home pages: every scholarly meta tag, the JSON-LD, author pages,
+the copy button on the BibTeX block and KaTeX math, from a real `mkdocs build --strict`.
+
+The site is the toy conference with one paper changed to carry what the toy lacks: a DOI, a
+PDF, a second author with an ORCID iD, math, and a title that tries to close the script element.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import TOY_DATA, build_site, serve
+from lxml import html as lxml_html
+
+HOSTILE_TITLE = 'Green </script><script>alert("x")</script> & Serving with $\\alpha$-Caching'
+HOSTILE_TEXT = 'Green </script><script>alert("x")</script> & Serving with α-Caching'
+HOSTILE_SOURCE_MATH = (
+    'Green </script><script>alert("x")</script> & Serving with \\(\\alpha\\)-Caching'
+)
+GREEN = f"""  - id: green-serving
+    title: '{HOSTILE_TITLE}'
+    authors:
+      - name: Zoë Park
+        affiliation: Example Labs
+      - name: "{{\\\\'A}}lvarez, Jos{{\\\\'e}}"
+        affiliation: Universidad de Ejemplo
+        orcid: 0000-0002-1825-0097
+    abstract: "Serving models on solar power in $O(n \\\\log n)$ time, for \\\\$5 a day."
+    topics: [metrics]
+    session: posters
+    pages: "11--20"
+    doi: 10.5555/toy.2030.11
+    links:
+      pdf: https://toy.example.org/2030/papers/green-serving.pdf
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("proceedings") / "data"
+    shutil.copytree(TOY_DATA, data)
+    papers = data / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    start = text.index("  - id: green-serving\n")
+    papers.write_text(text[:start] + GREEN, encoding="utf-8")
+    out = data.parent / "site"
+    result = build_site(data, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def parse(site: Path, path: str) -> Any:
+    return lxml_html.fromstring((site / path).read_bytes())
+
+
+def metas(tree: Any, attribute: str, name: str) -> list[str]:
+    return [m.get("content") for m in tree.xpath(f"//head/meta[@{attribute}='{name}']")]
+
+
+def json_ld(site: Path, path: str) -> list[dict[str, Any]]:
+    tree = parse(site, path)
+    scripts = tree.xpath("//script[@type='application/ld+json']")
+    return [json.loads(s.text) for s in scripts]
+
+
+def test_paper_page_highwire_tags(site: Path) -> None:
+    tree = parse(site, "papers/green-serving/index.html")
+    expected = {
+        "citation_title": [HOSTILE_TEXT],
+        "citation_author": ["Park, Zoë", "Álvarez, José"],
+        "citation_author_institution": ["Example Labs", "Universidad de Ejemplo"],
+        "citation_publication_date": ["2030/06/03"],
+        "citation_conference_title": ["ToyConf 2030: A Tiny Conference on Systems and ML"],
+        "citation_inbook_title": ["Proceedings of ToyConf 2030"],
+        "citation_firstpage": ["11"],
+        "citation_lastpage": ["20"],
+        "citation_publisher": ["ToyConf"],
+        "citation_pdf_url": ["https://toy.example.org/2030/papers/green-serving.pdf"],
+        "citation_doi": ["10.5555/toy.2030.11"],
+        "citation_abstract_html_url": ["https://toy.example.org/2030/papers/green-serving/"],
+    }
+    found = {name: metas(tree, "name", name) for name in expected}
+    assert found == expected
+    # Authors and their institutions interleave, in order, as Scholar reads them.
+    names = [
+        m.get("name") for m in tree.xpath("//head/meta[starts-with(@name, 'citation_author')]")
+    ]
+    assert names == [
+        "citation_author",
+        "citation_author_institution",
+        "citation_author",
+        "citation_author_institution",
+        "citation_author_orcid",
+    ]
+
+
+def test_paper_without_pages_pdf_or_doi_has_no_such_tags(site: Path) -> None:
+    tree = parse(site, "papers/log-attention/index.html")
+    for name in ("citation_firstpage", "citation_lastpage", "citation_pdf_url", "citation_doi"):
+        assert metas(tree, "name", name) == []
+    assert metas(tree, "name", "citation_title") == ["Attention in O(n log n) Time"]
+    assert metas(tree, "name", "citation_author") == ["Wong, Mia", "van der Berg, Ludwig"]
+
+
+def test_paper_page_cards(site: Path) -> None:
+    tree = parse(site, "papers/green-serving/index.html")
+    url = "https://toy.example.org/2030/papers/green-serving/"
+    abstract = "Serving models on solar power in O(n log n) time, for $5 a day."
+    assert {
+        key: metas(tree, "property", key)
+        for key in ("og:type", "og:title", "og:url", "og:site_name", "og:description")
+    } == {
+        "og:type": ["article"],
+        "og:title": [HOSTILE_TEXT],
+        "og:url": [url],
+        "og:site_name": ["ToyConf 2030"],
+        "og:description": [abstract],
+    }
+    assert {
+        key: metas(tree, "name", key)
+        for key in ("twitter:card", "twitter:title", "twitter:description")
+    } == {
+        "twitter:card": ["summary"],
+        "twitter:title": [HOSTILE_TEXT],
+        "twitter:description": [abstract],
+    }
+
+
+def test_paper_page_json_ld_is_escaped_and_complete(site: Path) -> None:
+    raw = (site / "papers/green-serving/index.html").read_text(encoding="utf-8")
+    assert "</script><script>alert" not in raw
+    assert "\\u003c/script\\u003e" in raw
+    (article,) = json_ld(site, "papers/green-serving/index.html")
+    url = "https://toy.example.org/2030/papers/green-serving/"
+    assert article == {
+        "@context": "https://schema.org",
+        "@type": "ScholarlyArticle",
+        "@id": url,
+        "url": url,
+        "headline": HOSTILE_TEXT,
+        "name": HOSTILE_TEXT,
+        "author": [
+            {
+                "@type": "Person",
+                "name": "Zoë Park",
+                "givenName": "Zoë",
+                "familyName": "Park",
+                "affiliation": {"@type": "Organization", "name": "Example Labs"},
+            },
+            {
+                "@type": "Person",
+                "name": "José Álvarez",
+                "givenName": "José",
+                "familyName": "Álvarez",
+                "affiliation": {"@type": "Organization", "name": "Universidad de Ejemplo"},
+                "sameAs": "https://orcid.org/0000-0002-1825-0097",
+            },
+        ],
+        "datePublished": "2030-06-03",
+        "isPartOf": {
+            "@type": "Book",
+            "name": "Proceedings of ToyConf 2030",
+            "editor": [
+                {"@type": "Person", "name": "Rosa Lind"},
+                {"@type": "Person", "name": "Tom Berg"},
+            ],
+        },
+        "publisher": {"@type": "Organization", "name": "ToyConf"},
+        "abstract": "Serving models on solar power in O(n log n) time, for $5 a day.",
+        "pageStart": "11",
+        "pageEnd": "20",
+        "identifier": {
+            "@type": "PropertyValue",
+            "propertyID": "DOI",
+            "value": "10.5555/toy.2030.11",
+        },
+        "sameAs": "https://doi.org/10.5555/toy.2030.11",
+        "encoding": {
+            "@type": "MediaObject",
+            "contentUrl": "https://toy.example.org/2030/papers/green-serving.pdf",
+            "encodingFormat": "application/pdf",
+        },
+    }
+
+
+def test_home_page_event_has_place_and_zone_aware_times(site: Path) -> None:
+    events = [d for d in json_ld(site, "index.html") if d.get("@type") == "Event"]
+    assert len(events) == 1
+    event = events[0]
+    assert event["name"] == "ToyConf 2030: A Tiny Conference on Systems and ML"
+    assert event["url"] == "https://toy.example.org/2030/"
+    # Berlin in June is UTC+2; the times are those of the first and last session.
+    assert event["startDate"].endswith("+02:00")
+    assert event["endDate"].endswith("+02:00")
+    assert event["startDate"][:10] == "2030-06-03"
+    assert event["endDate"][:10] == "2030-06-04"
+    assert event["location"] == {
+        "@type": "Place",
+        "name": "Lindenhall",
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": "Kleinstadt",
+            "addressCountry": "Germany",
+        },
+    }
+
+
+def test_paper_page_cites_in_three_forms(site: Path) -> None:
+    tree = parse(site, "papers/green-serving/index.html")
+    (code,) = tree.xpath("//pre[@class='cs-bibtex']/code")
+    assert code.text_content().startswith("@inproceedings{green-serving,\n")
+    (citation,) = tree.xpath("//p[@class='cs-citation']")
+    assert citation.text_content() == (
+        f"Zoë Park and José Álvarez. 2030. {HOSTILE_TEXT}. In Proceedings of ToyConf 2030, "
+        "pages 11–20, Kleinstadt, Germany. ToyConf. https://doi.org/10.5555/toy.2030.11"
+    )
+    hrefs = tree.xpath("//p[@class='cs-downloads']/a/@href")
+    assert hrefs[:2] == ["../../papers/green-serving.bib", "../../papers/green-serving.ris"]
+    for href in hrefs[:2]:
+        assert (site / "papers" / "green-serving" / href).resolve().is_file()
+
+
+def test_author_pages_list_papers_coauthors_and_orcid(site: Path) -> None:
+    index = parse(site, "authors/index.html")
+    links = index.xpath("//a[@class='cs-person']/@href")
+    assert links == [
+        "../authors/jose-alvarez/",
+        "../authors/ludwig-van-der-berg/",
+        "../authors/zoe-park/",
+        "../authors/mia-wong/",
+    ]
+    page = parse(site, "authors/jose-alvarez/index.html")
+    assert page.xpath("//h1/text()") == ["José Álvarez"]
+    titles = [a.text_content() for a in page.xpath("//a[@class='cs-paper__title']")]
+    assert titles == ["Tiny Tensors: Compiling for Microcontrollers", HOSTILE_SOURCE_MATH]
+    coauthors = page.xpath("//ul[@class='cs-coauthors']/li/a")
+    assert [(a.text, a.get("href")) for a in coauthors] == [
+        ("Zoë Park", "../../authors/zoe-park/"),
+        ("Mia Wong", "../../authors/mia-wong/"),
+    ]
+    assert page.xpath("//a[@class='cs-orcid']/@href") == ["https://orcid.org/0000-0002-1825-0097"]
+    # Author pages stay out of the nav: a nav of every author would weigh on every page.
+    home = parse(site, "index.html")
+    assert home.xpath("//nav//a[contains(@href, 'authors/jose-alvarez')]") == []
+
+
+def test_paper_page_links_authors_to_their_pages(site: Path) -> None:
+    tree = parse(site, "papers/green-serving/index.html")
+    assert tree.xpath("//ul[@class='cs-authors']/li/a[1]/@href") == [
+        "../../authors/zoe-park/",
+        "../../authors/jose-alvarez/",
+    ]
+
+
+@pytest.mark.browser
+def test_math_renders_and_bibtex_copies_in_chromium(site: Path, browser: Any) -> None:
+    server, url = serve(site)
+    try:
+        context = browser.new_context()
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
+        page = context.new_page()
+        failed: list[str] = []
+        page.on("requestfailed", lambda request: failed.append(request.url))
+        page.goto(url + "papers/log-attention/")
+        page.wait_for_selector("h1 .katex", timeout=10_000)
+        assert page.locator(".cs-abstract .katex").count() == 1
+        # KaTeX typesets from the site's own files; a literal '$' is never taken for math.
+        assert page.evaluate("typeof katex") == "object"
+        page.goto(url + "papers/green-serving/")
+        page.wait_for_selector("h1 .katex", timeout=10_000)
+        assert "for $5 a day" in page.inner_text(".cs-abstract")
+        assert page.locator(".cs-abstract .katex").count() == 1
+        page.locator("pre.cs-bibtex button[data-md-type='copy']").click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.startswith("@inproceedings{green-serving,")
+        assert copied.strip() == (site / "papers/green-serving.bib").read_text().strip()
+        assert failed == []
+        context.close()
+    finally:
+        server.shutdown()
