@@ -64,6 +64,24 @@ def _add_organizer_commands(commands: argparse._SubParsersAction) -> None:
         help=f"csv: which column holds a field (fields: {', '.join(FIELDS)}); repeatable",
     )
 
+    new = commands.add_parser(
+        "new", help="start the site of a new edition: data skeleton, mkdocs.yml, workflows"
+    )
+    new.add_argument("dir", type=Path, help="folder to create (must not exist or be empty)")
+    new.add_argument("--name", required=True, help="the conference's short name, e.g. SysML")
+    new.add_argument("--year", required=True, type=int, help="the edition's year, e.g. 2028")
+    new.add_argument(
+        "--generator",
+        default=None,
+        help="the pip requirement the site's workflows install confsite from "
+        "(requirements.txt; default confsite==VERSION)",
+    )
+
+    schema = commands.add_parser("schema", help="write JSON Schemas of the data files")
+    schema.add_argument(
+        "--out", type=Path, default=Path("schemas"), help="folder to write (schemas/)"
+    )
+
 
 def print_diagnostics(diagnostics: Diagnostics) -> None:
     for diagnostic in diagnostics.sorted():
@@ -160,6 +178,32 @@ def _import(args: argparse.Namespace) -> int:
     return 0 if outcome.ok else 1
 
 
+def _new(args: argparse.Namespace) -> int:
+    from generator.scaffold import VERSION, ScaffoldError, create_site
+
+    if not args.name.strip() or not 1900 < args.year < 3000:
+        print("confsite new: error: give --name TEXT and a --year like 2028", file=sys.stderr)
+        return 2
+    try:
+        written = create_site(
+            args.dir, args.name.strip(), args.year, args.generator or f"confsite=={VERSION}"
+        )
+    except ScaffoldError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"created {args.dir}/ ({len(written)} files); next:", file=sys.stderr)
+    print(f"  cd {args.dir} && confsite check && confsite serve", file=sys.stderr)
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from generator.schema import write_schemas
+
+    for path in write_schemas(args.out):
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
 def _quiet_mkdocs() -> None:
     """MkDocs' warnings and errors on stderr; its info chatter only with -v some day."""
     handler = logging.StreamHandler(sys.stderr)
@@ -172,5 +216,5 @@ def _quiet_mkdocs() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"check": _check, "build": _build, "serve": _serve, "synth": _synth}
-    handlers.update({"import": _import})
+    handlers.update({"import": _import, "new": _new, "schema": _schema})
     return handlers[args.command](args)
