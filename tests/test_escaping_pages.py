@@ -16,8 +16,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 import yaml
-
-from tests.conftest import build_site, serve
+from conftest import build_site, serve
 
 PAYLOAD = (
     '<script>alert("script")</script><img src=x onerror=alert("img")>'

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from test_escaping_pages import hostile_conference
 
 from generator.validate import load_and_validate
 from generator.validate.fields import is_safe_url
-from tests.test_escaping_pages import hostile_conference
 
 SCRIPT_URLS = (
     "javascript:alert(1)",
