@@ -23,6 +23,11 @@ SESSION_KEYS = (
     "description",
 )
 KINDS = tuple(kind.value for kind in SessionKind)
+RESERVED_IDS = {
+    "my-agenda": "the personal agenda page program/my-agenda/",
+    "program": "the whole program's calendar program/program.ics",
+}
+"""Session ids that would collide with pages or files the site makes under program/."""
 
 
 def read_program(
@@ -101,6 +106,11 @@ def _read_session(
         )
     elif session_id:
         seen_ids[session_id] = record.location("id")
+    if session_id in RESERVED_IDS:
+        record.error(
+            "id",
+            f"session id '{session_id}' is taken by {RESERVED_IDS[session_id]}; choose another id",
+        )
     kind_name = record.str("kind")
     kind = SessionKind(kind_name) if kind_name in KINDS else None
     if kind_name and kind is None:
