@@ -31,6 +31,7 @@ from mkdocs.structure.toc import get_toc
 from generator.build import build_outputs
 from generator.diagnostics import Severity
 from generator.outputs import BuildResult, GeneratedPage
+from generator.reproducible import pin_build_date
 
 log = logging.getLogger("mkdocs.plugins.conference")
 
@@ -68,6 +69,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         base_dir = Path(config.config_file_path or ".").resolve().parent
         self.data_dir = base_dir / (os.environ.get(DATA_DIR_ENV) or self.config.data_dir)
         self.result = build_outputs(self.data_dir)
+        pin_build_date(self.data_dir)  # sitemap dates from the data, not the clock
         for diagnostic in self.result.diagnostics.sorted():
             if diagnostic.severity is Severity.ERROR:
                 log.error(str(diagnostic))
