@@ -106,7 +106,6 @@
     document.documentElement.classList.toggle("cs-local-first", local);
     document.querySelectorAll("button.cs-zone-lead").forEach(function (button) {
       button.setAttribute("aria-pressed", local ? "true" : "false");
-      button.textContent = local ? "Show conference time first" : "Show my local time first";
     });
   }
 
@@ -184,8 +183,8 @@
         ? (compact ? "\u2605" : "\u2605 In my agenda")
         : (compact ? "\u2606" : "\u2606 Add to my agenda");
       button.title = on ? "In my agenda (click to remove)" : "Add to my agenda";
-      button.setAttribute("aria-label",
-        (on ? "Remove from my agenda: " : "Add to my agenda: ") + title);
+      // A toggle keeps one name; aria-pressed says whether it is on.
+      button.setAttribute("aria-label", "My agenda: " + title);
     });
   }
 
