@@ -174,6 +174,7 @@ def render_schedule(data: ConferenceData, index: views.Index, result: BuildResul
                     f"{session.title}: {session.kind.label.lower()} at {name}, "
                     f"{views.day_label(session.day)}, {views.time_range(session)}.",
                     in_nav=False,
+                    head=metadata.session_head(data, session),
                 )
             )
     result.pages.append(

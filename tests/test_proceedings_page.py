@@ -194,10 +194,10 @@ def test_home_page_event_has_place_and_zone_aware_times(site: Path) -> None:
     assert event["name"] == "ToyConf 2030: A Tiny Conference on Systems and ML"
     assert event["url"] == "https://toy.example.org/2030/"
     # Berlin in June is UTC+2; the times are those of the first and last session.
-    assert event["startDate"].endswith("+02:00")
-    assert event["endDate"].endswith("+02:00")
-    assert event["startDate"][:10] == "2030-06-03"
-    assert event["endDate"][:10] == "2030-06-04"
+    assert (event["startDate"], event["endDate"]) == (
+        "2030-06-03T09:00:00+02:00",
+        "2030-06-04T12:00:00+02:00",
+    )
     assert event["location"] == {
         "@type": "Place",
         "name": "Lindenhall",
@@ -205,6 +205,39 @@ def test_home_page_event_has_place_and_zone_aware_times(site: Path) -> None:
             "@type": "PostalAddress",
             "addressLocality": "Kleinstadt",
             "addressCountry": "Germany",
+        },
+    }
+
+
+def test_session_page_event_is_part_of_the_conference(site: Path) -> None:
+    (event,) = json_ld(site, "program/s-compilers/index.html")
+    assert event == {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": "Compilers",
+        "url": "https://toy.example.org/2030/program/s-compilers/",
+        "startDate": "2030-06-03T10:30:00+02:00",
+        "endDate": "2030-06-03T12:00:00+02:00",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {
+            "@type": "Place",
+            "name": "Hall A",
+            "containedInPlace": {
+                "@type": "Place",
+                "name": "Lindenhall",
+                "address": {
+                    "@type": "PostalAddress",
+                    "addressLocality": "Kleinstadt",
+                    "addressCountry": "Germany",
+                },
+            },
+        },
+        "superEvent": {
+            "@type": "Event",
+            "@id": "https://toy.example.org/2030/#event",
+            "name": "ToyConf 2030: A Tiny Conference on Systems and ML",
+            "url": "https://toy.example.org/2030/",
         },
     }
 
