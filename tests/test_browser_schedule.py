@@ -205,6 +205,7 @@ def test_deadline_countdown_names_the_next_date_and_marks_past_ones(
     assert "Sat, Oct 3 13:59 your time" in countdown
     past = page.locator("tr.cs-past td:first-child").all_inner_texts()
     assert past == ["Abstract registration"]
+    assert page.locator("tr.cs-past td:last-child").inner_text().endswith("AoE (past)")
 
 
 def test_instant_navigation_runs_the_schedule_script_again(open_page: Any) -> None:

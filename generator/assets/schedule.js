@@ -405,8 +405,15 @@
         row.classList.toggle("cs-past", past);
         var cell = row.cells[row.cells.length - 1];
         var label = cell.querySelector(".cs-past-label");
-        if (past && !label) cell.appendChild(el("span", "cs-past-label", " (past)"));
-        if (!past && label) label.remove();
+        if (past && !label) {
+          // The space sits outside the label, which is kept free of the line-through.
+          label = el("span", "cs-past-label", "(past)");
+          cell.append(" ", label);
+        }
+        if (!past && label) {
+          label.previousSibling.remove();
+          label.remove();
+        }
         if (!past && (!next || at < next.at)) next = { at: at, row: row };
         row.classList.remove("cs-next-date");
       });
