@@ -1,0 +1,126 @@
+"""Proceedings .bib files (ACML 2025, CPAL 2026) into papers.yaml and proceedings.bib."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import bibtexparser
+import pytest
+from conftest import REFERENCE, run_confsite
+
+from generator.diagnostics import Diagnostics
+from generator.load.yaml_source import load_yaml_file
+
+ACML = REFERENCE / "bibtex" / "acml2025.bib"
+CPAL = REFERENCE / "bibtex" / "cpal2026.bib"
+
+
+def papers(site: Path) -> dict[str, dict]:
+    root = load_yaml_file(site / "data" / "papers.yaml", "papers.yaml", Diagnostics())
+    return {paper["id"]: paper for paper in root["papers"]}
+
+
+def new_site(root: Path, source: Path) -> str:
+    assert run_confsite("new", str(root), "--name", "ML", "--year", "2025").returncode == 0
+    result = run_confsite("import", "bibtex", str(source), cwd=root)
+    assert result.returncode == 0, result.stderr
+    return result.stderr
+
+
+@pytest.fixture(scope="module")
+def acml(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("acml") / "site"
+    new_site(root, ACML)
+    return root
+
+
+@pytest.fixture(scope="module")
+def cpal(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    root = tmp_path_factory.mktemp("cpal") / "site"
+    return root, new_site(root, CPAL)
+
+
+def test_import_bibtex_acml_wrapped_fields_decoded(acml: Path) -> None:
+    imported = papers(acml)
+    assert len(imported) == 79
+    paper = imported["rehman25"]
+    assert paper["title"] == (
+        "Punching Above Precision: Small Quantized Model Distillation with Learnable Regularizer"
+    )
+    assert [a["name"] for a in paper["authors"]] == [
+        "Abdur Rehman",
+        "S M A Sharif",
+        "Md Abdur Rahaman",
+        "Mohamed Jismy Aashik Rasool",
+        "Seongwan Kim",
+        "Jaeho Lee",
+    ]
+    assert paper["pages"] == "1--16"
+    assert paper["abstract"].startswith("Quantization-aware training (QAT) combined with")
+
+
+def test_import_bibtex_merges_the_entries_into_proceedings_bib(acml: Path) -> None:
+    library = bibtexparser.parse_file(str(acml / "data" / "proceedings.bib"))
+    keys = [entry.key for entry in library.entries]
+    assert keys[0] == "ACML2025"
+    assert sorted(keys[1:]) == sorted(papers(acml))
+
+
+def test_import_bibtex_cpal_keys_become_ids_with_a_note(cpal: tuple[Path, str]) -> None:
+    site, log = cpal
+    imported = papers(site)
+    assert len(imported) == 54
+    assert imported["minoza26"]["authors"] == [{"name": "Jose Marie Antonio Miñoza"}]
+    assert imported["schrodter26"]["authors"][0]["name"] == "Karsten Schrödter"
+    assert (
+        f"{CPAL}:78: note: id 'miñoza26' is written as 'minoza26' (ids are lowercase letters, "
+        "digits, '-' and '_', starting with a letter or digit)"
+    ) in log.splitlines()
+    bib = (site / "data" / "proceedings.bib").read_text()
+    assert "@InProceedings{minoza26," in bib and "miñoza26" not in bib
+
+
+def test_import_bibtex_bad_block_is_a_warning_and_the_rest_imports(tmp_path: Path) -> None:
+    source = tmp_path / "broken.bib"
+    source.write_text(
+        "@inproceedings{good1,\n  title = {Good One},\n  author = {Doe, Jane}\n}\n\n"
+        "@inproceedings{bad,\n  title = {Unclosed,\n  author = {Roe, Rick}\n\n"
+        "@inproceedings{good2,\n  title = {Good {\\'E}t{\\'e}},\n"
+        "  author = {{\\'A}lvarez, Ana and {Barnes and Noble Team}}\n}\n"
+    )
+    result = run_confsite("import", "bibtex", str(source), "--data", str(tmp_path / "d"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"{source}:6: warning: this BibTeX block cannot be parsed")
+    imported = {
+        p["id"]: p
+        for p in load_yaml_file(tmp_path / "d" / "papers.yaml", "p", Diagnostics())["papers"]
+    }
+    assert sorted(imported) == ["good1", "good2"]
+    assert imported["good2"]["title"] == "Good Été"
+    assert [a["name"] for a in imported["good2"]["authors"]] == [
+        "Ana Álvarez",
+        "Barnes and Noble Team",
+    ]
+
+
+def test_import_bibtex_nothing_readable_fails(tmp_path: Path) -> None:
+    source = tmp_path / "empty.bib"
+    source.write_text("% nothing here\n")
+    result = run_confsite("import", "bibtex", str(source), "--data", str(tmp_path / "d"))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{source}: error: no accepted paper could be read as bibtex"
+    )
+    assert not (tmp_path / "d" / "papers.yaml").exists()
+
+
+@pytest.mark.parametrize("which", ["acml", "cpal"])
+def test_import_bibtex_result_checks_and_builds(which: str, request: pytest.FixtureRequest) -> None:
+    site = request.getfixturevalue(which)
+    site = site[0] if isinstance(site, tuple) else site
+    check = run_confsite("check", "--strict", cwd=site)
+    assert check.returncode == 0, check.stderr
+    build = run_confsite("build", "--strict", "--site-dir", "public", cwd=site)
+    assert build.returncode == 0, build.stderr
+    assert (site / "public" / "proceedings" / "index.html").is_file()
