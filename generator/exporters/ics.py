@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import icalendar
 
@@ -121,6 +122,14 @@ class Calendars:
                 self.papers[paper.session_id].append(paper)
         self.sessions = {s.id: s for s in data.sessions}
         self.speakers = {s.id: s.name.full for s in data.speakers}
+        conference = data.conference
+        # Built once for every file; only the years of the conference: a VTIMEZONE with 70
+        # years of rules would be noise.
+        self.zone = icalendar.Timezone.from_tzinfo(
+            ZoneInfo(conference.timezone),
+            first_date=date(conference.start.year, 1, 1),
+            last_date=date(conference.end.year + 1, 1, 1),
+        )
 
     def _calendar(self, name: str, events: Iterable[icalendar.Event]) -> str:
         conference = self.data.conference
@@ -130,13 +139,9 @@ class Calendars:
         calendar.add("calscale", "GREGORIAN")
         calendar.add("x-wr-calname", icalendar.vText(one_line(name)))
         calendar.add("x-wr-timezone", conference.timezone)
+        calendar.add_component(self.zone)  # before the events that refer to it
         for event in events:
             calendar.add_component(event)
-        # Only the years of the conference: a VTIMEZONE with 70 years of rules is noise.
-        calendar.add_missing_timezones(
-            first_date=date(conference.start.year, 1, 1),
-            last_date=date(conference.end.year + 1, 1, 1),
-        )
         return calendar.to_ical().decode("utf-8")
 
     def session_event(self, session: Session) -> icalendar.Event:
