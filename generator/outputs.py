@@ -31,6 +31,10 @@ class GeneratedPage:
     """False keeps the page out of the search index (it is still built and linked)."""
     head: str = ""
     """Finished, escaped HTML for the page's <head> (scholarly metadata, JSON-LD)."""
+    search_text: str = ""
+    """Plain text for the page's compact search entry: a first line shown as written (a paper's
+    authors), then text reduced to its keywords (the abstract). Empty: the page's visible text.
+    See generator/search_index.py."""
 
 
 @dataclass(frozen=True)

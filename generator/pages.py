@@ -56,6 +56,7 @@ def _page(
     in_nav: bool = True,
     search: bool = True,
     head: str = "",
+    search_text: str = "",
 ) -> GeneratedPage:
     return GeneratedPage(
         uri=page_uri(path),
@@ -66,6 +67,7 @@ def _page(
         toc=toc_of(body),
         search=search,
         head=head,
+        search_text=search_text,
     )
 
 
@@ -132,6 +134,7 @@ def render_site(data: ConferenceData, result: BuildResult) -> None:
                 f"{paper.title.as_text}, by {authors}. {name}.",
                 in_nav=False,
                 head=metadata.paper_head(record, name),
+                search_text=f"{authors}\n{paper.abstract.as_text}",
             )
         )
         result.files.append(GeneratedFile(f"papers/{paper.id}.bib", paper_bibtex(data, paper)))

@@ -23,11 +23,12 @@ from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from generator import frame, search_index
 from generator.build import build_outputs
 from generator.diagnostics import Severity
 from generator.outputs import BuildResult, GeneratedPage
@@ -52,6 +53,10 @@ HEAD_META = "confsite_head"
 """page.meta key of the finished <head> HTML that overrides/main.html prints."""
 
 
+NO_FRAMES_ENV = "CONFSITE_NO_FRAMES"
+"""Set (to anything) to build every page through MkDocs, without frames (tests compare)."""
+
+
 class ConferencePluginConfig(base.Config):
     data_dir = c.Type(str, default="data")
     """The data folder, relative to mkdocs.yml."""
@@ -63,6 +68,11 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
     def __init__(self) -> None:
         self.result = BuildResult()
         self.pages: dict[str, GeneratedPage] = {}
+        self.framed: dict[str, GeneratedPage] = {}
+        """Pages written through a frame after the build (generator.frame), by source uri."""
+        self.nav: Any = None
+        self.env: Any = None
+        self.files: Files | None = None
         self.data_dir = Path("data")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -82,6 +92,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
                 "build again (`confsite check` lists them)"
             )
         self.pages = {page.uri: page for page in self.result.pages}
+        self.framed = {} if os.environ.get(NO_FRAMES_ENV) else _framed(self.result.pages)
         site = self.result.site
         if site:
             # The conference facts live in data/conference.yaml, not twice in mkdocs.yml.
@@ -109,8 +120,15 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
             inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, uri, content=content, inclusion=inclusion))
 
+        for uri in self.framed:  # not MkDocs pages: on_post_build writes them through a frame
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(
+                    f"site_src/{uri} is hand-written, but the generator makes that page too; "
+                    "rename or remove the hand-written file"
+                )
         for page in self.result.pages:
-            add(page.uri, _front_matter(page), page.in_nav)
+            if page.uri not in self.framed:
+                add(page.uri, _front_matter(page), page.in_nav)
         for generated in self.result.files:
             add(generated.uri, generated.content, in_nav=False)
         for asset in ASSETS:
@@ -146,9 +164,105 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
             return html.replace(FACTS_MARKER, fragment, 1)
         return html + fragment
 
+    def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
+        self.nav = nav
+        return nav
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        self.env, self.files = env, files
+        return env
+
+    @event_priority(-100)  # after the search plugin has written search_index.json
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.framed:
+            _FramedWriter(self, config).write(list(self.framed.values()))
+
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.data_dir))
         return server
+
+
+def _framed(pages: list[GeneratedPage]) -> dict[str, GeneratedPage]:
+    return {page.uri: page for page in pages if frame.framed_path(page)}
+
+
+class _FramedWriter:
+    """Writes the framed pages: one prototype per family through MkDocs, then string fills.
+
+    The prototype goes through MkDocs' own page steps (every plugin hook, the theme), so a
+    framed page is what MkDocs would have written; a family whose frame cannot be cut is
+    rendered page by page the same way.
+    """
+
+    def __init__(self, plugin: ConferencePlugin, config: MkDocsConfig) -> None:
+        self.plugin = plugin
+        self.config = config
+        self.site_dir = Path(config.site_dir)
+
+    def render(self, page: GeneratedPage) -> tuple[str, Page]:
+        """``page`` built by MkDocs and the theme exactly as a page of its own."""
+        from mkdocs.commands.build import _build_page, _populate_page
+
+        plugin, config = self.plugin, self.config
+        assert plugin.files is not None
+        file = File.generated(
+            config, page.uri, content=_front_matter(page), inclusion=InclusionLevel.NOT_IN_NAV
+        )
+        built = Page(None, file, config)
+        plugin.pages[page.uri] = page
+        try:
+            _populate_page(built, config, plugin.files)
+            _build_page(built, config, plugin.files.documentation_pages(), plugin.nav, plugin.env)
+        finally:
+            plugin.pages.pop(page.uri, None)
+        return Path(file.abs_dest_path).read_text(encoding="utf-8"), built
+
+    def prototype(self, page: GeneratedPage) -> tuple[frame.Frame | None, Page]:
+        folder = page.uri.split("/", 1)[0]
+        probe = GeneratedPage(
+            uri=f"{folder}/{frame.SLUG}/index.md",
+            title=frame.probe_value("title"),
+            html=frame.probe_value("content", heading=frame.has_heading(page)),
+            description=frame.probe_value("description") if page.description else "",
+            in_nav=False,
+            toc=page.toc,
+            search=False,
+            head=frame.probe_value("head") if page.head else "",
+        )
+        html, built = self.render(probe)
+        shutil.rmtree(Path(built.file.abs_dest_path).parent, ignore_errors=True)
+        return frame.Frame.cut(html), built
+
+    def write(self, pages: list[GeneratedPage]) -> None:
+        frames: dict[tuple[object, ...], tuple[frame.Frame | None, Page]] = {}
+        entries: list[search_index.Entry] = []
+        locations: list[str] = []
+        for page in pages:
+            _folder, slug = frame.framed_path(page) or ("", "")
+            key = frame.family_key(page)
+            if key not in frames:
+                frames[key] = self.prototype(page)
+            cut, proto = frames[key]
+            if cut is None:
+                self.render(page)  # written where MkDocs writes it
+            else:
+                dest = proto.file.dest_uri.replace(frame.SLUG, slug)
+                html = cut.fill(slug, frame.values_of(page))
+                target = self.site_dir / dest
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+            url = proto.url.replace(frame.SLUG, slug)
+            absolute = proto.canonical_url or proto.abs_url
+            if absolute:
+                locations.append(absolute.replace(frame.SLUG, slug))
+            if page.search:
+                text = page.search_text or search_index.html_text(page.html)
+                entries.append(search_index.page_entry(url, page.title, text))
+        frame.add_to_sitemap(self.site_dir, locations)
+        index = self.site_dir / "search" / "search_index.json"
+        if entries and index.exists():
+            merged = search_index.add_entries(index.read_text(encoding="utf-8"), entries)
+            index.write_text(merged, encoding="utf-8")
 
 
 def _folder_assets() -> list[tuple[str, Traversable]]:

@@ -1,0 +1,117 @@
+"""Framed pages: the theme rendered once and filled per page must equal MkDocs' own pages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from conftest import ROOT
+
+from generator import frame, synth
+from generator.search_index import keywords
+
+
+def _build(data: Path, site: Path, frames: bool) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CONFSITE_DATA_DIR": str(data)}
+    env.pop("CONFSITE_NO_FRAMES", None)
+    if not frames:
+        env["CONFSITE_NO_FRAMES"] = "1"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site),
+         "--config-file", str(ROOT / "mkdocs.yml")],
+        cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="module")
+def two_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The same synthetic conference built with frames and with MkDocs rendering every page."""
+    root = tmp_path_factory.mktemp("frames")
+    synth.write(root / "data", 30, seed=5)
+    _build(root / "data", root / "framed", frames=True)
+    _build(root / "data", root / "mkdocs", frames=False)
+    return root / "framed", root / "mkdocs"
+
+
+def _pages(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*.html"))}
+
+
+def test_frame_framed_pages_equal_mkdocs_pages_byte_for_byte(two_sites: tuple[Path, Path]) -> None:
+    framed, mkdocs = two_sites
+    framed_pages, mkdocs_pages = _pages(framed), _pages(mkdocs)
+    assert framed_pages.keys() == mkdocs_pages.keys()
+    assert "papers/p00001/index.html" in framed_pages
+    different = [name for name in framed_pages if framed_pages[name] != mkdocs_pages[name]]
+    assert different == []
+
+
+def test_frame_sitemap_lists_framed_pages_like_mkdocs(two_sites: tuple[Path, Path]) -> None:
+    framed, mkdocs = two_sites
+    assert (framed / "sitemap.xml").read_bytes() == (mkdocs / "sitemap.xml").read_bytes()
+    assert (framed / "sitemap.xml.gz").read_bytes() == (mkdocs / "sitemap.xml.gz").read_bytes()
+    assert "/papers/p00030/</loc>" in (framed / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_search_index_paper_entry_holds_title_authors_abstract(
+    two_sites: tuple[Path, Path],
+) -> None:
+    framed, _mkdocs = two_sites
+    docs = json.loads((framed / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = {d["location"]: d for d in docs["docs"] if d["location"].startswith("papers/")}
+    entry = entries["papers/p00001/"]
+    paper = (framed.parent / "data" / "papers.yaml").read_text(encoding="utf-8")
+    block = paper.split("  - id: p00001\n", 1)[1].split("  - id: p00002\n", 1)[0]
+    title = json.loads(block.split("title: ", 1)[1].split("\n", 1)[0])
+    first_author = json.loads(block.split("- name: ", 1)[1].split("\n", 1)[0])
+    assert entry["title"] == title
+    assert entry["text"].startswith(first_author)
+    assert "heuristics" in entry["text"] or "memory" in entry["text"] or "prove" in entry["text"]
+    # One compact entry per paper, not one per section of its page.
+    assert sorted(entries) == [f"papers/p{n:05d}/" for n in range(1, 31)]
+
+
+def _paper_entries_size(site: Path) -> int:
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return sum(
+        len(json.dumps(d, ensure_ascii=False))
+        for d in docs["docs"]
+        if d["location"].startswith("papers/")
+    )
+
+
+def test_search_index_paper_entries_a_third_of_the_theme_s(two_sites: tuple[Path, Path]) -> None:
+    framed, mkdocs = two_sites
+    assert _paper_entries_size(framed) < _paper_entries_size(mkdocs) / 2.5
+
+
+def test_keywords_each_word_once_without_stop_words() -> None:
+    assert keywords("The cache of the model, and the cache: naïve (fast) $O(n)$.") == (
+        "cache model naïve fast $O(n)$"
+    )
+
+
+def test_frame_fill_applies_what_the_theme_did_to_the_probe() -> None:
+    page = (
+        f"<title>{frame.Markup(frame.probe_value('title')).striptags()} - Site</title>"
+        f'<link href="https://x.org/papers/{frame.SLUG}/">'
+        f"<main>{frame.probe_value('content')}</main>"
+    )
+    cut = frame.Frame.cut(page)
+    assert cut is not None
+    filled = cut.fill("p7", {"title": "A &amp; B", "content": "<p>Hi</p>"})
+    assert (
+        filled
+        == '<title>A & B - Site</title><link href="https://x.org/papers/p7/"><main><p>Hi</p></main>'
+    )
+
+
+def test_frame_refuses_a_field_printed_in_an_unknown_way() -> None:
+    page = f"<a href='share?t={quote(frame.probe_value('title'))}'>{frame.probe_value('content')}"
+    assert frame.Frame.cut(page) is None
