@@ -3,11 +3,13 @@ narrow screens, no JavaScript, "now / next" and deadline countdowns."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from typing import Any
 
 import icalendar
 import pytest
+from conftest import TOY_DATA, build_site, serve
 
 pytestmark = pytest.mark.browser
 
@@ -215,3 +217,35 @@ def test_instant_navigation_runs_the_schedule_script_again(open_page: Any) -> No
 
     page.locator("#s-compilers .cs-when__local").wait_for()
     assert page.locator("button.cs-star:visible").count() > SESSIONS
+
+
+@pytest.fixture(scope="module")
+def march_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The toy conference moved to late March 2030: Europe/Berlin is still on winter time
+    while New York has already moved its clocks (5 hours apart instead of 6)."""
+    data = tmp_path_factory.mktemp("march") / "data"
+    shutil.copytree(TOY_DATA, data)
+    for name in ("conference.yaml", "program.yaml"):
+        path = data / name
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace("2030-06-03", "2030-03-25").replace("2030-06-04", "2030-03-26"),
+            encoding="utf-8",
+        )
+    site = data.parent / "site"
+    result = build_site(data, site)
+    assert result.returncode == 0, result.stderr
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+def test_local_times_follow_daylight_saving_of_each_zone(browser: Any, march_url: str) -> None:
+    context = browser.new_context(locale="en-US", timezone_id="America/New_York")
+    page = context.new_page()
+    page.goto(march_url + "program/")
+
+    # 09:00 CET (UTC+1) is 04:00 EDT (UTC-4), not the 03:00 of a fixed six-hour offset.
+    assert page.locator("#keynote .cs-when__conference").inner_text() == "09:00–10:00 CET"
+    assert page.locator("#keynote .cs-when__local").inner_text() == "04:00–05:00 your time"
+    context.close()

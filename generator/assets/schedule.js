@@ -208,6 +208,9 @@
       agendaData = fetch(new URL("program/agenda.json", ROOT)).then(function (response) {
         if (!response.ok) throw new Error("agenda.json: HTTP " + response.status);
         return response.json();
+      }).catch(function (error) {
+        agendaData = null;  // try again on the next page rather than failing for good
+        throw error;
       });
     }
     return agendaData;
