@@ -249,3 +249,15 @@ def test_local_times_follow_daylight_saving_of_each_zone(browser: Any, march_url
     assert page.locator("#keynote .cs-when__conference").inner_text() == "09:00–10:00 CET"
     assert page.locator("#keynote .cs-when__local").inner_text() == "04:00–05:00 your time"
     context.close()
+
+
+def test_agenda_says_so_when_the_schedule_cannot_be_loaded(browser: Any, example_url: str) -> None:
+    context = browser.new_context(locale="en-US")
+    context.route("**/program/agenda.json", lambda route: route.fulfill(status=404))
+    page = context.new_page()
+    page.goto(example_url + "program/my-agenda/")
+
+    assert page.locator(".cs-agenda .cs-notice").inner_text() == (
+        "The schedule could not be loaded (agenda.json: HTTP 404)."
+    )
+    context.close()
