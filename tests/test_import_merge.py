@@ -144,3 +144,16 @@ def test_import_into_broken_papers_yaml_writes_nothing(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"{data / 'papers.yaml'}:3: error: YAML syntax" in result.stderr
     assert (data / "papers.yaml").read_text() == "papers:\n  - id: x\n   title: bad indent\n"
+
+
+def test_import_into_papers_yaml_with_other_top_level_keys_writes_nothing(tmp_path: Path) -> None:
+    data, sheet = _example(tmp_path)
+    text = "papers: []\nsessions: [a]\n"
+    (data / "papers.yaml").write_text(text)
+    result = run_confsite("import", "csv", str(sheet), "--data", str(data))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{data / 'papers.yaml'}:1: error: papers.yaml must be a mapping with the single key "
+        "'papers:' holding a list; fix it (confsite check explains) before importing into it"
+    )
+    assert (data / "papers.yaml").read_text() == text

@@ -88,7 +88,8 @@ def read_papers_file(path: Path, display: str, diagnostics: Diagnostics) -> Pape
     if root is None:
         return PapersFile(header, [])
     papers = root.get("papers") if isinstance(root, LineDict) else None
-    if not isinstance(root, dict) or not isinstance(papers, list | type(None)):
+    others = [key for key in root if key != "papers"] if isinstance(root, dict) else []
+    if not isinstance(root, dict) or not isinstance(papers, list | type(None)) or others:
         diagnostics.error_at(
             display,
             getattr(root, "line", 1),
