@@ -29,10 +29,19 @@ from markupsafe import Markup, escape
 from generator.outputs import GeneratedPage
 
 FIELDS = ("title", "description", "head", "content")
-"""Per-page values a frame takes (as the core made them: text or finished HTML)."""
+"""Per-page values a frame takes (as the core made them: text or finished HTML), besides the
+titles of the contents list, 'toc0', 'toc1', ..."""
 
 SLUG = "zq0framedpagezq0"
 """Stands for the page's folder name ('p00001') in the prototype; ASCII, so URLs keep it."""
+
+
+def anchor_probe(number: int) -> str:
+    """Stands for the anchor of the contents list's entry ``number`` (ASCII, like anchors)."""
+    return f"zq0anchor{number}zq0"
+
+
+_ASCII_PROBE = re.compile(r"zq0(framedpage|anchor\d+)zq0")
 
 _OPEN, _CLOSE = "\ue010", "\ue011"  # private-use characters: no filter on the way touches them
 _PROBE = 'x  & <i data-search-exclude="q">y</i>  "q"'
@@ -60,7 +69,8 @@ def probe_value(field: str, heading: bool = False) -> str:
     return f"{_OPEN}{field}{_OPEN}{_PROBE}{_HEADING if heading else ''}{_CLOSE}"
 
 
-_PROBED = re.compile(f"{_OPEN}([a-z]+){_OPEN}(.*?){_CLOSE}", re.S)
+_PROBED = re.compile(f"{_OPEN}([a-z]+[0-9]*){_OPEN}(.*?){_CLOSE}", re.S)
+_TOC_FIELD = re.compile(r"toc[0-9]+")
 _LEFTOVERS = (_OPEN, _CLOSE, "%EE%80%90", "%EE%80%91", "&#57360;", "&#57361;")
 
 
@@ -70,7 +80,8 @@ class Frame:
 
     parts: tuple[str, ...]
     slots: tuple[tuple[str, str], ...]
-    """(field, transform name) for each slot, in order; field 'slug' is the page's folder."""
+    """(field, transform name) for each slot, in order; the field 'framedpage' is the page's
+    folder name, 'anchorN' the anchor of contents entry N."""
 
     @classmethod
     def cut(cls, rendered: str) -> Frame | None:
@@ -93,7 +104,7 @@ class Frame:
                 ),
                 None,
             )
-            if field not in FIELDS or name is None:
+            if not (field in FIELDS or _TOC_FIELD.fullmatch(field)) or name is None:
                 return None
             _literal(rendered[position : match.start()], parts, slots)
             slots.append((field, name))
@@ -104,24 +115,24 @@ class Frame:
             return None  # a probe was cut, mangled or encoded: do not guess
         return cls(tuple(parts), tuple(slots))
 
-    def fill(self, slug: str, values: Mapping[str, str]) -> str:
-        """The page: this frame with the page's folder name and field values."""
+    def fill(self, values: Mapping[str, str]) -> str:
+        """The page: this frame with the page's values (``values_of``)."""
         out = [self.parts[0]]
         for (field, transform), part in zip(self.slots, self.parts[1:], strict=True):
-            out.append(slug if field == "slug" else TRANSFORMS[transform](values[field]))
+            out.append(TRANSFORMS[transform](values[field]))
             out.append(part)
         return "".join(out)
 
 
 def _literal(text: str, parts: list[str], slots: list[tuple[str, str]]) -> None:
-    """Append literal text, cutting a 'slug' slot wherever the prototype's folder appears."""
-    pieces = text.split(SLUG)
+    """Append literal text, cutting a slot wherever the folder or an anchor probe appears."""
+    pieces = _ASCII_PROBE.split(text)  # text, field, text, field, ..., text
     if len(parts) == len(slots):
         parts.append(pieces[0])
     else:
         parts[-1] += pieces[0]
-    for piece in pieces[1:]:
-        slots.append(("slug", "raw"))
+    for field, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        slots.append((field, "raw"))
         parts.append(piece)
 
 
@@ -137,11 +148,12 @@ def framed_path(page: GeneratedPage) -> tuple[str, str] | None:
 
 
 def family_key(page: GeneratedPage) -> tuple[object, ...]:
-    """Pages with equal keys share a frame: same folder, same contents list, same optional
-    fields present (a theme prints a missing description or head differently), same <h1>."""
+    """Pages with equal keys share a frame: same folder, contents list of the same shape, same
+    optional fields present (a theme prints a missing description or head differently), and
+    an <h1> in the content or not."""
     folder = page.uri.split("/", 1)[0]
-    toc = tuple((e.level, e.anchor, e.title) for e in page.toc)
-    return folder, toc, bool(page.description), bool(page.head), has_heading(page)
+    levels = tuple(entry.level for entry in page.toc)
+    return folder, levels, bool(page.description), bool(page.head), has_heading(page)
 
 
 def has_heading(page: GeneratedPage) -> bool:
@@ -150,12 +162,18 @@ def has_heading(page: GeneratedPage) -> bool:
 
 
 def values_of(page: GeneratedPage) -> dict[str, str]:
-    return {
+    """What fills a frame for ``page``: its fields, folder name and contents list."""
+    values = {
         "title": page.title,
         "description": page.description,
         "head": page.head,
         "content": page.html,
+        "framedpage": page.uri.split("/")[1],
     }
+    for number, entry in enumerate(page.toc):
+        values[f"toc{number}"] = entry.title
+        values[f"anchor{number}"] = entry.anchor
+    return values
 
 
 def write_page(site_dir: Path, folder: str, slug: str, html: str) -> Path:

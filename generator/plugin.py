@@ -31,7 +31,7 @@ from mkdocs.structure.toc import get_toc
 from generator import frame, search_index
 from generator.build import build_outputs
 from generator.diagnostics import Severity
-from generator.outputs import BuildResult, GeneratedPage
+from generator.outputs import BuildResult, GeneratedPage, TocEntry
 from generator.reproducible import pin_build_date
 
 log = logging.getLogger("mkdocs.plugins.conference")
@@ -225,7 +225,10 @@ class _FramedWriter:
             html=frame.probe_value("content", heading=frame.has_heading(page)),
             description=frame.probe_value("description") if page.description else "",
             in_nav=False,
-            toc=page.toc,
+            toc=tuple(
+                TocEntry(entry.level, frame.anchor_probe(number), frame.probe_value(f"toc{number}"))
+                for number, entry in enumerate(page.toc)
+            ),
             search=False,
             head=frame.probe_value("head") if page.head else "",
         )
@@ -247,7 +250,7 @@ class _FramedWriter:
                 self.render(page)  # written where MkDocs writes it
             else:
                 dest = proto.file.dest_uri.replace(frame.SLUG, slug)
-                html = cut.fill(slug, frame.values_of(page))
+                html = cut.fill(frame.values_of(page))
                 target = self.site_dir / dest
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))

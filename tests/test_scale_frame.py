@@ -105,7 +105,7 @@ def test_frame_fill_applies_what_the_theme_did_to_the_probe() -> None:
     )
     cut = frame.Frame.cut(page)
     assert cut is not None
-    filled = cut.fill("p7", {"title": "A &amp; B", "content": "<p>Hi</p>"})
+    filled = cut.fill({"title": "A &amp; B", "content": "<p>Hi</p>", "framedpage": "p7"})
     assert (
         filled
         == '<title>A & B - Site</title><link href="https://x.org/papers/p7/"><main><p>Hi</p></main>'
