@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date, datetime, time
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -143,3 +144,12 @@ def test_data_in_titles_is_escaped_on_schedule_pages(example: ConferenceData) ->
         assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in pages[uri]
     files = {f.uri: f.content for f in result.files}
     assert json.loads(files["program/agenda.json"])["sessions"]["s-compilers"]["title"] == hostile
+
+
+def test_schedule_controls_stay_out_of_the_search_index(example_site: Path) -> None:
+    index = json.loads((example_site / "search" / "search_index.json").read_text("utf-8"))
+    program = [d for d in index["docs"] if d["location"].startswith("program/#day-")]
+
+    assert len(program) == 3
+    assert "Compilers" in " ".join(d["text"] for d in program)
+    assert [d["location"] for d in program if "add to my agenda" in d["text"].lower()] == []
