@@ -6,6 +6,7 @@ import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from bibtexparser.middlewares.names import parse_single_name_into_parts
 
@@ -84,20 +85,20 @@ class Name:
             jr=join(parts.jr),
         )
 
-    @property
+    @cached_property
     def full(self) -> str:
         """Display form: 'Ludwig van Beethoven, Jr.'."""
         main = " ".join(p for p in (self.first, self.von, self.last) if p)
         return f"{main}, {self.jr}" if self.jr else main
 
-    @property
+    @cached_property
     def last_first(self) -> str:
         """Citation and index form: 'van Beethoven, Jr., Ludwig'."""
         family = " ".join(p for p in (self.von, self.last) if p)
         pieces = [family] + ([self.jr] if self.jr else []) + ([self.first] if self.first else [])
         return ", ".join(pieces)
 
-    @property
+    @cached_property
     def bibtex(self) -> str:
         """LaTeX-encoded 'von Last, Jr, First' for a generated BibTeX entry."""
         if (not self.first and " " in self.last) or _AND.search(self.full):
@@ -113,17 +114,17 @@ class Name:
         """'Ana María' -> 'A. M.'"""
         return " ".join(w[0] + "." for w in re.split(r"[\s]+", self.first) if w)
 
-    @property
+    @cached_property
     def slug(self) -> str:
         """URL slug of the author page: 'ana-alvarez'."""
         return slugify(self.full) or "unnamed"
 
-    @property
+    @cached_property
     def sort_key(self) -> tuple[str, str]:
         """Order for A-Z lists: family name, then given name, accents folded."""
         return (ascii_fold(self.last).casefold(), ascii_fold(self.first).casefold())
 
-    @property
+    @cached_property
     def identity(self) -> str:
         """Two names are the same person when these agree (case, accents composed, spaces)."""
         return unicodedata.normalize("NFC", self.full).casefold()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from html import escape, unescape
 
 import markdown
@@ -70,6 +70,7 @@ _markdown = markdown.Markdown(
     output_format="html",
 )
 _math_to_text = LatexNodes2Text(math_mode="text")
+_TEX_MARKUP = re.compile(r"[\\{}~&%]")
 _SPACE_AFTER_COMMAND = re.compile(r"(\\[A-Za-z]+)\s+")
 
 
@@ -91,7 +92,10 @@ def _math_span(tex: str, display: bool) -> str:
     return f'<span class="arithmatex">\\({body}\\)</span>'
 
 
+@lru_cache(maxsize=65536)
 def _math_as_text(tex: str) -> str:
+    if not _TEX_MARKUP.search(tex):  # 'O(n^2)', 'M=1': already plain; pylatexenc costs ~0.3 ms
+        return " ".join(tex.split())
     # TeX swallows the space after a command ('\log n'); in plain text 'logn' is unreadable.
     tex = _SPACE_AFTER_COMMAND.sub(r"\1{} ", tex)
     try:

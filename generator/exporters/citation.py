@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from generator import latex
 from generator.exporters.bibtex import split_authors
@@ -102,8 +103,14 @@ def record_of(data: ConferenceData, paper: Paper) -> CitationRecord:
         address=from_bib("address") or conference.venue.place,
         volume=from_bib("volume"),
         series=from_bib("series"),
-        editors=tuple(Name.parse(n) for n in split_authors(editors)),
+        editors=_names(editors),
     )
+
+
+@lru_cache(maxsize=256)
+def _names(value: str) -> tuple[Name, ...]:
+    """A BibTeX name list (the volume's editors), parsed once per build, not once per paper."""
+    return tuple(Name.parse(n) for n in split_authors(value))
 
 
 def _and_list(names: list[str]) -> str:
