@@ -83,7 +83,8 @@ def test_import_bibtex_cpal_keys_become_ids_with_a_note(cpal: tuple[Path, str]) 
 def test_import_bibtex_bad_block_is_a_warning_and_the_rest_imports(tmp_path: Path) -> None:
     source = tmp_path / "broken.bib"
     source.write_text(
-        "@inproceedings{good1,\n  title = {Good One},\n  author = {Doe, Jane}\n}\n\n"
+        "@inproceedings{good1,\n  title = {Good One},\n  author = {Doe, Jane},\n"
+        '  abstract = {First {\\"u}ber\n    line.\n\n    Second.}\n}\n\n'
         "@inproceedings{bad,\n  title = {Unclosed,\n  author = {Roe, Rick}\n\n"
         "@inproceedings{good2,\n  title = {Good {\\'E}t{\\'e}},\n"
         "  author = {{\\'A}lvarez, Ana and {Barnes and Noble Team}}\n}\n"
@@ -91,12 +92,13 @@ def test_import_bibtex_bad_block_is_a_warning_and_the_rest_imports(tmp_path: Pat
     result = run_confsite("import", "bibtex", str(source), "--data", str(tmp_path / "d"))
     assert result.returncode == 0, result.stderr
     lines = result.stderr.splitlines()
-    assert lines[0].startswith(f"{source}:6: warning: this BibTeX block cannot be parsed")
+    assert lines[0].startswith(f"{source}:10: warning: this BibTeX block cannot be parsed")
     imported = {
         p["id"]: p
         for p in load_yaml_file(tmp_path / "d" / "papers.yaml", "p", Diagnostics())["papers"]
     }
     assert sorted(imported) == ["good1", "good2"]
+    assert imported["good1"]["abstract"] == "First über line.\n\nSecond.\n"
     assert imported["good2"]["title"] == "Good Été"
     assert [a["name"] for a in imported["good2"]["authors"]] == [
         "Ana Álvarez",

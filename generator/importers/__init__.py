@@ -26,7 +26,7 @@ from generator.importers.papers_file import (
     write_atomically,
 )
 from generator.importers.progress import Progress
-from generator.importers.records import ImportBatch, Note
+from generator.importers.records import ImportBatch, ImportedPaper, Note
 from generator.load import BIBTEX_FILE, display_path
 from generator.load.yaml_source import decode_utf8
 
@@ -155,7 +155,7 @@ def run_import(
 
 def _merge_bibtex(
     batch: ImportBatch,
-    assigned: list,
+    assigned: list[tuple[str, ImportedPaper]],
     data_dir: Path,
     display: str,
     outcome: ImportOutcome,

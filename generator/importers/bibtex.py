@@ -33,6 +33,12 @@ def _field(entry: Entry, name: str) -> str:
     return ""
 
 
+def _paragraphs(text: str) -> str:
+    """Decoded text with its blank-line paragraph breaks kept (decoding folds all spaces)."""
+    paragraphs = (latex.decode(part) for part in re.split(r"\n\s*\n", text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 def with_key(raw: str, key: str) -> str:
     """The entry's raw text with its key replaced (when the key had to become a valid id)."""
     return re.sub(
@@ -80,7 +86,7 @@ def read(path: Path, display: str, text: str, batch: ImportBatch) -> None:
                 title=title,
                 authors=authors,
                 location=where,
-                abstract=latex.decode(_field(entry, "abstract")),
+                abstract=_paragraphs(_field(entry, "abstract")),
                 pages=" ".join(_field(entry, "pages").split()),
                 doi=doi,
                 bibtex=entry.raw,

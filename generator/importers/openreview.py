@@ -54,14 +54,19 @@ def _replies(note: dict[str, Any]) -> list[Any]:
     return [reply for reply in replies if isinstance(reply, dict)]
 
 
+_NOT_PUBLISHED = ("reject", "withdraw", "submission", "desk", "submitted to", "under review")
+"""Words in a venue or venueid that mean the paper is not in the program."""
+
+
 def decision(note: dict[str, Any]) -> str | None:
-    """The decision text, or None when the export says nothing about one."""
+    """The decision text ("Accept (Poster)", "Reject", ...), or None when the export has none.
+
+    A venue is turned into a decision: "ICLR 2025 Poster" -> "accepted", "Submitted to ICLR
+    2025" or ".../Rejected_Submission" -> "not accepted".
+    """
     for reply in _replies(note):
-        invitations = [reply.get("invitation") or "", *(reply.get("invitations") or [])]
         value = content_value(reply.get("content"), "decision")
-        if isinstance(value, str) and (
-            value or any(str(i).endswith("/Decision") for i in invitations)
-        ):
+        if isinstance(value, str) and value:
             return value
     content = note.get("content")
     own = content_value(content, "decision")
@@ -69,16 +74,11 @@ def decision(note: dict[str, Any]) -> str | None:
         return own
     venue = content_value(content, "venue")
     venueid = content_value(content, "venueid")
-    if isinstance(venueid, str) and venueid:
-        lowered = venueid.casefold()
-        if any(w in lowered for w in ("reject", "withdraw", "submission", "desk")):
-            return "not accepted (" + venueid + ")"
-    if isinstance(venue, str) and venue:
-        if venue.casefold().startswith(("submitted to", "under review")) or not is_acceptance(
-            "accept " + venue
-        ):
-            return "not accepted (" + venue + ")"
-        return "accepted (" + venue + ")"
+    for value in (venueid, venue):
+        if isinstance(value, str) and any(w in value.casefold() for w in _NOT_PUBLISHED):
+            return f"not accepted ({value})"
+    if isinstance(venue, str) and venue.strip():
+        return f"accepted ({venue})"
     return None
 
 
