@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from datetime import date
+from pathlib import Path
 
-from generator.exporters.citation import CitationRecord, plain_citation, split_pages
+from generator.exporters.citation import CitationRecord, plain_citation, record_of, split_pages
 from generator.model import Author
 from generator.names import Name
 from generator.text import Text
+from generator.validate import load_and_validate
+
+TOY = Path(__file__).resolve().parent / "data" / "toy"
 
 
 def record(**changes: object) -> CitationRecord:
@@ -74,3 +79,25 @@ def test_split_pages_forms() -> None:
     assert split_pages("1 – 14") == ("1", "14")
     assert split_pages("e1003") == ("e1003", "e1003")
     assert split_pages("") == ("", "")
+
+
+def test_record_takes_doi_and_published_date_from_the_bib(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(TOY, data)
+    bib = data / "proceedings.bib"
+    text = bib.read_text(encoding="utf-8")
+    text = text.replace(
+        "  address   = {Kleinstadt, Germany}\n",
+        "  address   = {Kleinstadt, Germany},\n  published = {2030-05-20}\n",
+    )
+    text = text.replace(
+        "  pages     = {1--10}\n",
+        "  pages     = {1--10},\n  doi       = {https://doi.org/10.5555/toy\\_1}\n",
+    )
+    bib.write_text(text, encoding="utf-8")
+    model, diagnostics = load_and_validate(data)
+    assert model is not None, [str(d) for d in diagnostics.sorted()]
+    paper = next(p for p in model.papers if p.id == "tiny-tensors")
+    tiny = record_of(model, paper)
+    assert (tiny.doi, tiny.date) == ("10.5555/toy_1", date(2030, 5, 20))
+    assert plain_citation(tiny).endswith(" https://doi.org/10.5555/toy_1")

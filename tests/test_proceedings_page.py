@@ -315,3 +315,21 @@ def test_math_renders_and_bibtex_copies_in_chromium(site: Path, browser: Any) ->
         context.close()
     finally:
         server.shutdown()
+
+
+def test_math_is_plain_text_in_calendar_and_json_exports(site: Path) -> None:
+    title = "Attention in O(n log n) Time"
+    calendar = (site / "papers" / "log-attention.ics").read_bytes().decode()
+    assert f"SUMMARY:{title}\r\n" in calendar
+    agenda = json.loads((site / "program" / "agenda.json").read_bytes())
+    titles = [v["title"] for v in _walk(agenda) if "Attention" in str(v.get("title", ""))]
+    assert titles == [title]
+
+
+def _walk(value: Any) -> list[dict[str, Any]]:
+    """Every JSON object inside a JSON value, depth first."""
+    if isinstance(value, list):
+        return [found for child in value for found in _walk(child)]
+    if isinstance(value, dict):
+        return [value, *(found for child in value.values() for found in _walk(child))]
+    return []

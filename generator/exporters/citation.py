@@ -19,6 +19,7 @@ from generator.model import Author, ConferenceData, Paper
 from generator.names import Name
 from generator.text import Text
 
+_DOI_URL = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:)", re.IGNORECASE)
 _PAGES = re.compile(r"\s*([^\s\-–—]+)\s*(?:[-–—]+\s*([^\s\-–—]+))?\s*\Z")
 
 
@@ -36,7 +37,8 @@ class CitationRecord:
     conference: str
     """The conference's own title, for citation_conference_title."""
     date: date
-    """When the work was published: the first day of the conference."""
+    """When the work was published: the volume's 'published' date, else the conference's
+    first day."""
     first_page: str = ""
     last_page: str = ""
     doi: str = ""
@@ -83,7 +85,9 @@ def record_of(data: ConferenceData, paper: Paper) -> CitationRecord:
 
     booktitle = from_bib("booktitle") or (latex.decode(volume.get("title")) if volume else "")
     first, last = split_pages(paper.pages or (entry.get("pages") if entry else ""))
-    doi = paper.doi or (entry.get("doi") if entry else "")
+    doi = paper.doi
+    if not doi and entry and entry.get("doi"):
+        doi = _DOI_URL.sub("", latex.decode(entry.get("doi")))  # 'https://doi.org/10.1/x_y'
     pdf = dict(paper.links).get("pdf", "")
     editors = volume.get("editor") if volume else ""
     return CitationRecord(
@@ -93,7 +97,7 @@ def record_of(data: ConferenceData, paper: Paper) -> CitationRecord:
         abstract=paper.abstract,
         booktitle=booktitle or f"Proceedings of {conference.title}",
         conference=conference.title,
-        date=conference.start,
+        date=_published(volume.get("published") if volume else "") or conference.start,
         first_page=first,
         last_page=last,
         doi=doi,
@@ -105,6 +109,14 @@ def record_of(data: ConferenceData, paper: Paper) -> CitationRecord:
         series=from_bib("series"),
         editors=_names(editors),
     )
+
+
+def _published(value: str) -> date | None:
+    """An ISO date ('2025-11-13', as PMLR volumes give it), or None."""
+    try:
+        return date.fromisoformat(value.strip()) if value.strip() else None
+    except ValueError:
+        return None
 
 
 @lru_cache(maxsize=256)
