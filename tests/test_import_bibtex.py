@@ -89,13 +89,12 @@ def test_import_bibtex_bad_block_is_a_warning_and_the_rest_imports(tmp_path: Pat
         "@inproceedings{good2,\n  title = {Good {\\'E}t{\\'e}},\n"
         "  author = {{\\'A}lvarez, Ana and {Barnes and Noble Team}}\n}\n"
     )
-    result = run_confsite("import", "bibtex", str(source), "--data", str(tmp_path / "d"))
+    result = run_confsite("import", "bibtex", str(source), "--data", str(tmp_path))
     assert result.returncode == 0, result.stderr
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"{source}:10: warning: this BibTeX block cannot be parsed")
     imported = {
-        p["id"]: p
-        for p in load_yaml_file(tmp_path / "d" / "papers.yaml", "p", Diagnostics())["papers"]
+        p["id"]: p for p in load_yaml_file(tmp_path / "papers.yaml", "p", Diagnostics())["papers"]
     }
     assert sorted(imported) == ["good1", "good2"]
     assert imported["good1"]["abstract"] == "First über line.\n\nSecond.\n"
@@ -109,12 +108,12 @@ def test_import_bibtex_bad_block_is_a_warning_and_the_rest_imports(tmp_path: Pat
 def test_import_bibtex_nothing_readable_fails(tmp_path: Path) -> None:
     source = tmp_path / "empty.bib"
     source.write_text("% nothing here\n")
-    result = run_confsite("import", "bibtex", str(source), "--data", str(tmp_path / "d"))
+    result = run_confsite("import", "bibtex", str(source), "--data", str(tmp_path))
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
         f"{source}: error: no accepted paper could be read as bibtex"
     )
-    assert not (tmp_path / "d" / "papers.yaml").exists()
+    assert not (tmp_path / "papers.yaml").exists()
 
 
 @pytest.mark.parametrize("which", ["acml", "cpal"])

@@ -28,6 +28,7 @@ def test_import_csv_cmt_with_column_mapping(tmp_path: Path) -> None:
     source = tmp_path / "cmt.csv"
     source.write_text(CMT)
     data = tmp_path / "data"
+    data.mkdir()
     result = run_confsite(
         "import",
         "csv",
@@ -66,14 +67,14 @@ def test_import_csv_unknown_column_names_the_columns(tmp_path: Path) -> None:
     source = tmp_path / "cmt.csv"
     source.write_text(CMT)
     result = run_confsite(
-        "import", "csv", str(source), "--data", str(tmp_path / "d"), "--map", "title=Titel"
+        "import", "csv", str(source), "--data", str(tmp_path), "--map", "title=Titel"
     )
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
         f"{source}:1: error: --map title=Titel: no column 'Titel'; the columns are: Paper ID, "
         "Paper Title, Abstract, Author Names, Status, Track Name"
     )
-    assert not (tmp_path / "d").exists()
+    assert not (tmp_path / "papers.yaml").exists()
 
 
 def test_import_csv_unknown_field_is_a_usage_error(tmp_path: Path) -> None:
@@ -87,9 +88,9 @@ def test_import_csv_unknown_field_is_a_usage_error(tmp_path: Path) -> None:
 def test_import_csv_reads_miniconf_sheet_with_explicit_mapping(tmp_path: Path) -> None:
     source = REFERENCE / "miniconf" / "chil2021-proceedings.csv"
     result = run_confsite(
-        "import", "csv", str(source), "--data", str(tmp_path / "d"), "--map", "doi=doi_link"
+        "import", "csv", str(source), "--data", str(tmp_path), "--map", "doi=doi_link"
     )
     assert result.returncode == 0, result.stderr
-    imported = papers(tmp_path / "d")
+    imported = papers(tmp_path)
     assert len(imported) == 27
     assert imported["p01"]["doi"] == "10.1145/3450439.3451855"

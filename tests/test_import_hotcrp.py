@@ -78,12 +78,12 @@ def test_import_hotcrp_skips_rejected_when_decisions_are_present(tmp_path: Path)
         '{"pid": 9, "title": "No authors", "decision": "Accept (poster)", "authors": []}\n'
         "]\n"
     )
-    result = run_confsite("import", "hotcrp", str(source), "--data", str(tmp_path / "data"))
+    result = run_confsite("import", "hotcrp", str(source), "--data", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == [
         f"{source}:4: warning: paper 9: no authors; skipped",
         "imported 1, updated 0, unchanged 0; skipped 1 not accepted and 1 unreadable; "
-        f"wrote {tmp_path / 'data' / 'papers.yaml'}",
+        f"wrote {tmp_path / 'papers.yaml'}",
     ]
 
 

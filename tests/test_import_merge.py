@@ -131,6 +131,8 @@ def test_import_progress_only_on_a_terminal(tmp_path: Path) -> None:
             return True
 
     pipe, terminal = io.StringIO(), Terminal()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
     run_import("csv", sheet, tmp_path / "a", progress_stream=pipe)
     run_import("csv", sheet, tmp_path / "b", progress_stream=terminal)
     assert pipe.getvalue() == ""
@@ -157,3 +159,16 @@ def test_import_into_papers_yaml_with_other_top_level_keys_writes_nothing(tmp_pa
         "'papers:' holding a list; fix it (confsite check explains) before importing into it"
     )
     assert (data / "papers.yaml").read_text() == text
+
+
+def test_import_into_a_missing_data_folder_is_an_error(tmp_path: Path) -> None:
+    _data, sheet = _example(tmp_path)
+    result = run_confsite("import", "csv", str(sheet), "--data", str(tmp_path / "dta"))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'dta'}: error: the data folder does not exist; create the site with "
+        "`confsite new DIR --name NAME --year YEAR`, or pass --data DIR",
+        "imported 0, updated 0, unchanged 0; skipped 0 not accepted and 0 unreadable; "
+        "no file changed",
+    ]
+    assert not (tmp_path / "dta").exists()

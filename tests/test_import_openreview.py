@@ -117,10 +117,10 @@ def test_import_openreview_v2_takes_accepted_venues_only(tmp_path: Path) -> None
     }
     source = tmp_path / "v2.json"
     source.write_text(json.dumps(export, indent=2))
-    result = run_confsite("import", "openreview", str(source), "--data", str(tmp_path / "d"))
+    result = run_confsite("import", "openreview", str(source), "--data", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert "skipped 2 not accepted and 0 unreadable" in result.stderr.splitlines()[-1]
-    imported = papers(tmp_path / "d")
+    imported = papers(tmp_path)
     assert {k: v["title"] for k, v in imported.items()} == {
         "note1": "Accepted Poster",
         "note4": "Accepted Oral",

@@ -98,6 +98,14 @@ def run_import(
 ) -> ImportOutcome:
     """Read ``source`` as ``kind`` and merge it into ``data_dir``; never raises for bad input."""
     outcome = ImportOutcome()
+    if not data_dir.is_dir():
+        outcome.diagnostics.error_at(
+            display_path(data_dir),
+            0,
+            "the data folder does not exist; create the site with "
+            "`confsite new DIR --name NAME --year YEAR`, or pass --data DIR",
+        )
+        return outcome
     display = display_path(source)
     try:
         data = source.read_bytes()
