@@ -172,3 +172,16 @@ def test_import_into_a_missing_data_folder_is_an_error(tmp_path: Path) -> None:
         "no file changed",
     ]
     assert not (tmp_path / "dta").exists()
+
+
+def test_import_warns_when_an_id_now_names_another_paper(tmp_path: Path) -> None:
+    data, _sheet = _example(tmp_path)
+    sheet = tmp_path / "other.csv"
+    sheet.write_text('id,title,authors\ntessera,"Something Else","Rick Roe (Nowhere)"\n')
+    outcome = run_import("csv", sheet, data)
+    assert [str(d) for d in outcome.diagnostics.items] == [
+        f"{sheet}:2: warning: paper 'tessera' replaces the paper with that id in "
+        f"{data / 'papers.yaml'} ('Tessera: Auto-Scheduling Tensor Programs with Learned Cost "
+        "Models and Equality Saturation'), which has another title and no author in common; if "
+        "they are different papers, give one of them another id"
+    ]
