@@ -193,3 +193,19 @@ def test_generated_names_round_trip_through_bibtex(
 def test_name_containing_and_stays_one_author() -> None:
     name = Name.parse("Barnes and Noble Team")
     assert [Name.parse(n).full for n in split_authors(name.bibtex)] == ["Barnes and Noble Team"]
+
+
+def test_generated_entry_keeps_odd_pages_doi_and_links_parseable() -> None:
+    data, _ = load_and_validate(TOY)
+    assert data is not None
+    paper = next(p for p in data.papers if p.id == "green-serving")
+    paper = dataclasses.replace(
+        paper,
+        pages="11 – 20",
+        doi="10.5555/a}b{c\\d",
+        links=(("pdf", "https://toy.example.org/x}.pdf"),),
+    )
+    (_kind, fields) = entries_of(generated_entry(data, paper))["green-serving"]
+    assert fields["pages"] == "11--20"
+    assert fields["doi"] == "10.5555/a%7Db%7Bc%5Cd"
+    assert fields["pdf"] == "https://toy.example.org/x%7D.pdf"

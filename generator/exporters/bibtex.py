@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from bibtexparser.middlewares.names import split_multiple_persons_names
 
 from generator import latex
 from generator.model import BibEntry, ConferenceData, Paper
 
+_DASHES = re.compile(r"\s*[-–—]+\s*")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def _braced(value: str) -> str:
     return "{" + value + "}"
+
+
+def _verbatim_field(value: str) -> str:
+    """A DOI or URL as a braced value: a stray brace or backslash would end or escape the field,
+    so those three are percent-encoded (resolvers and browsers read them the same)."""
+    return _braced(value.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D"))
 
 
 def split_authors(value: str) -> list[str]:
@@ -33,7 +42,7 @@ def generated_entry(data: ConferenceData, paper: Paper) -> str:
     if volume and volume.get("editor"):
         fields.append(("editor", _braced(volume.get("editor"))))
     if paper.pages:
-        fields.append(("pages", _braced(paper.pages.replace("--", "-").replace("-", "--"))))
+        fields.append(("pages", _braced(latex.encode(_DASHES.sub("--", paper.pages.strip())))))
     fields.append(("month", MONTHS[conference.start.month - 1]))
     if volume and volume.get("publisher"):
         fields.append(("publisher", _braced(volume.get("publisher"))))
@@ -42,11 +51,11 @@ def generated_entry(data: ConferenceData, paper: Paper) -> str:
     elif conference.venue.place:
         fields.append(("address", _braced(latex.encode(conference.venue.place))))
     if paper.doi:
-        fields.append(("doi", _braced(paper.doi)))
-    fields.append(("url", _braced(f"{conference.url}papers/{paper.id}/")))
+        fields.append(("doi", _verbatim_field(paper.doi)))
+    fields.append(("url", _verbatim_field(f"{conference.url}papers/{paper.id}/")))
     pdf = dict(paper.links).get("pdf")
     if pdf and pdf.startswith(("http://", "https://")):
-        fields.append(("pdf", _braced(pdf)))
+        fields.append(("pdf", _verbatim_field(pdf)))
     width = max(len(name) for name, _ in fields)
     body = ",\n".join(f"  {name.ljust(width)} = {value}" for name, value in fields)
     return f"@inproceedings{{{paper.id},\n{body}\n}}\n"
