@@ -119,6 +119,8 @@ class BibEntry:
     """Field names (lowercase) and raw LaTeX values, in source order."""
     raw: str
     location: Location
+    strings: tuple[str, ...] = ()
+    """The source's @string definitions this entry uses, verbatim, so it stands on its own."""
 
     def get(self, name: str, default: str = "") -> str:
         for key, value in self.fields:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
 from pathlib import Path
 
 import bibtexparser
@@ -209,3 +210,28 @@ def test_generated_entry_keeps_odd_pages_doi_and_links_parseable() -> None:
     assert fields["pages"] == "11--20"
     assert fields["doi"] == "10.5555/a%7Db%7Bc%5Cd"
     assert fields["pdf"] == "https://toy.example.org/x%7D.pdf"
+
+
+def test_string_macros_travel_with_the_entries_that_use_them(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(TOY, data_dir)
+    bib = data_dir / "proceedings.bib"
+    text = bib.read_text(encoding="utf-8")
+    text = text.replace(
+        "@proceedings{", '@string{toy = "Proceedings of ToyConf 2030"}\n\n@proceedings{'
+    )
+    booktitle = "  booktitle = {Proceedings of ToyConf 2030},\n  year      = {2030},\n  pages"
+    assert text.count(booktitle) == 1
+    text = text.replace(booktitle, "  booktitle = toy,\n  year      = {2030},\n  pages")
+    bib.write_text(text, encoding="utf-8")
+    source = entries_of(text)
+    result = build_outputs(data_dir)
+    assert result.ok, [str(d) for d in result.diagnostics.sorted()]
+    files = {f.uri: f.content for f in result.files}
+    tiny = files["papers/tiny-tensors.bib"]
+    assert tiny.startswith('@string{toy = "Proceedings of ToyConf 2030"}\n\n@inproceedings{')
+    assert entries_of(tiny)["tiny-tensors"] == source["tiny-tensors"]
+    assert not files["papers/log-attention.bib"].startswith("@string")
+    volume = files["proceedings/proceedings.bib"]
+    assert volume.count("@string{toy") == 1
+    assert {k: v for k, v in entries_of(volume).items() if k in source} == source

@@ -61,18 +61,27 @@ def generated_entry(data: ConferenceData, paper: Paper) -> str:
     return f"@inproceedings{{{paper.id},\n{body}\n}}\n"
 
 
-def _verbatim(entry: BibEntry) -> str:
-    return entry.raw.strip() + "\n"
+def _verbatim(entry: BibEntry, with_strings: bool = True) -> str:
+    strings = "".join(f"{block}\n\n" for block in entry.strings) if with_strings else ""
+    return strings + entry.raw.strip() + "\n"
 
 
 def paper_bibtex(data: ConferenceData, paper: Paper) -> str:
-    """The BibTeX of one paper, as served at /papers/<id>.bib and shown on its page."""
+    """The BibTeX of one paper, as served at /papers/<id>.bib and shown on its page; a source
+    entry comes with the @string definitions it uses, so it parses on its own."""
     entry = data.bib_entries.get(paper.id)
     return _verbatim(entry) if entry else generated_entry(data, paper)
 
 
 def proceedings_bibtex(data: ConferenceData) -> str:
-    """The whole volume: the @proceedings entry, then every paper in papers.yaml order."""
-    parts = [_verbatim(data.volume)] if data.volume else []
-    parts.extend(paper_bibtex(data, paper) for paper in data.papers)
+    """The whole volume: the @string definitions used, the @proceedings entry, then every
+    paper in papers.yaml order."""
+    sources = [data.volume] if data.volume else []
+    sources += [e for p in data.papers if (e := data.bib_entries.get(p.id))]
+    strings = list(dict.fromkeys(block for entry in sources for block in entry.strings))
+    parts = [f"{block}\n" for block in strings]
+    parts += [_verbatim(data.volume, with_strings=False)] if data.volume else []
+    for paper in data.papers:
+        entry = data.bib_entries.get(paper.id)
+        parts.append(_verbatim(entry, False) if entry else generated_entry(data, paper))
     return "\n".join(parts)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import bibtexparser
 from bibtexparser.middlewares.names import split_multiple_persons_names
-from bibtexparser.model import DuplicateBlockKeyBlock, ParsingFailedBlock
+from bibtexparser.model import DuplicateBlockKeyBlock, ParsingFailedBlock, String
 
 from generator import latex
 from generator.diagnostics import Diagnostics, Location
@@ -46,9 +47,19 @@ def parse_bibtex(text: str, path: str, diagnostics: Diagnostics) -> list[BibEntr
             fields=tuple((f.key.lower(), str(f.value)) for f in entry.fields),
             raw=entry.raw,
             location=Location(path, entry.start_line + 1),
+            strings=strings_used(entry.raw, library.strings),
         )
         for entry in library.entries
     ]
+
+
+def strings_used(raw: str, strings: list[String]) -> tuple[str, ...]:
+    """The @string blocks whose macro ``raw`` names as a field value ('= acml,', '# acml')."""
+    return tuple(
+        block.raw.strip()
+        for block in strings
+        if re.search(rf"(?:=|#)\s*{re.escape(block.key)}\s*(?:,|#|\}}|\)|$)", raw, re.I)
+    )
 
 
 def match_entries(
