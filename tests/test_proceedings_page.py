@@ -188,6 +188,12 @@ def test_paper_page_json_ld_is_escaped_and_complete(site: Path) -> None:
 
 
 def test_home_page_event_has_place_and_zone_aware_times(site: Path) -> None:
+    home = parse(site, "index.html")
+    assert metas(home, "property", "og:type") == ["website"]
+    assert metas(home, "property", "og:url") == ["https://toy.example.org/2030/"]
+    assert metas(home, "name", "twitter:title") == [
+        "ToyConf 2030: A Tiny Conference on Systems and ML"
+    ]
     events = [d for d in json_ld(site, "index.html") if d.get("@type") == "Event"]
     assert len(events) == 1
     event = events[0]
