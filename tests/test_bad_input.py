@@ -354,7 +354,7 @@ CASES = [
             "proceedings.bib", "Compiling for Microcontrollers}", "Compiling for Micro-controllers}"
         ),
         (
-            "data/proceedings.bib:12: error: entry 'tiny-tensors': title disagrees with "
+            "data/proceedings.bib:13: error: entry 'tiny-tensors': title disagrees with "
             "data/papers.yaml:3: the .bib has 'Tiny Tensors: Compiling for Micro-controllers', "
             "papers.yaml has 'Tiny Tensors: Compiling for Microcontrollers'; make them the same",
             "1 error(s), 0 warning(s)",
@@ -364,7 +364,7 @@ CASES = [
         "bibtex-authors-disagree",
         replace("proceedings.bib", "Wong, Mia and van der Berg", "Wong, Mia and van den Berg"),
         (
-            "data/proceedings.bib:20: error: entry 'log-attention': authors disagree with "
+            "data/proceedings.bib:22: error: entry 'log-attention': authors disagree with "
             "data/papers.yaml:20: the .bib has 'Mia Wong; Ludwig van den Berg', papers.yaml has "
             "'Mia Wong; Ludwig van der Berg'; make them the same (same people, same order)",
             "1 error(s), 0 warning(s)",

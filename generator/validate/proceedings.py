@@ -116,7 +116,7 @@ def _check_agreement(
     yaml_title = comparable(paper.title.source)
     if bib_title != yaml_title:
         diagnostics.error(
-            entry.location,
+            _field_location(entry, "title"),
             f"entry '{entry.key}': title disagrees with {where}: the .bib has '{bib_title}', "
             f"papers.yaml has '{yaml_title}'; make them the same",
         )
@@ -124,11 +124,20 @@ def _check_agreement(
     yaml_authors = [author.name.full for author in paper.authors]
     if [a.casefold() for a in bib_authors] != [a.casefold() for a in yaml_authors]:
         diagnostics.error(
-            entry.location,
+            _field_location(entry, "author"),
             f"entry '{entry.key}': authors disagree with {where}: the .bib has "
             f"'{'; '.join(bib_authors)}', papers.yaml has '{'; '.join(yaml_authors)}'; make "
             "them the same (same people, same order)",
         )
+
+
+def _field_location(entry: BibEntry, name: str) -> Location:
+    """The line of field ``name`` inside the entry (the entry's first line if not found)."""
+    match = re.search(rf"(?<![\w-]){name}\s*=", entry.raw, re.IGNORECASE)
+    if match is None:
+        return entry.location
+    offset = entry.raw.count("\n", 0, match.start())
+    return Location(entry.location.path, entry.location.line + offset)
 
 
 def _split_authors(value: str) -> list[str]:
