@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostics
-from generator.load.yaml_source import decode_utf8, load_yaml_file
+from generator.load.yaml_source import load_yaml_file, read_data_file
 
 REQUIRED_FILES = ("conference.yaml", "papers.yaml")
 OPTIONAL_FILES = ("program.yaml", "committee.yaml", "speakers.yaml", "sponsors.yaml")
@@ -72,7 +72,7 @@ def load_sources(data_dir: Path, diagnostics: Diagnostics) -> Sources:
     bib_path = data_dir / BIBTEX_FILE
     if bib_path.exists():
         sources.present.add(BIBTEX_FILE)
-        sources.bibtex = decode_utf8(bib_path.read_bytes(), sources.path(BIBTEX_FILE), diagnostics)
+        sources.bibtex = read_data_file(bib_path, sources.path(BIBTEX_FILE), diagnostics)
         if sources.bibtex is None:
             sources.broken.add(BIBTEX_FILE)
     return sources

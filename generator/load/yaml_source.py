@@ -4,10 +4,15 @@ Why not ``yaml.safe_load``: it forgets positions, and YAML 1.1 reads ``10:30`` a
 630 (sexagesimal) and ``2027-04-12`` as a date object. Organizers write times and dates, so this
 loader resolves only null, booleans, integers and floats, leaves every other scalar a string,
 and lets the validator parse dates and times with messages that point at the line.
+
+Data comes from many hands, so the loader also bounds what a file can cost (size, nesting,
+alias expansion, merged keys, one value's length): a hostile or broken file gets a clear error
+at its line instead of a hang, a memory blow-up or a crash in the C parser.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,7 +92,98 @@ _Resolver.add_implicit_resolver(
 _Resolver.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"])
 
 
+MAX_FILE_BYTES = 40 * 1024 * 1024
+"""A data file's size limit: 10,000 papers with abstracts take about 17 MB."""
+MAX_DEPTH = 64
+"""Nesting limit; real data files nest 5 levels deep. Deeper input can crash libyaml."""
+MAX_EXPANDED_VALUES = 2_000_000
+"""Values the data may hold once aliases (*name) are expanded (the "billion laughs" guard)."""
+MAX_MERGED_KEYS = 10_000
+"""Keys one mapping may hold after ``<<:`` merges (doubling merges grow exponentially)."""
+MAX_VALUE_CHARS = 200_000
+"""Length limit of one value: a long abstract is 3,000 characters, a long bio 2,000."""
+_UNCHECKED_DEPTH = 1_000
+"""Below this bound on the nesting the C parser is safe without counting levels first."""
+
+
+class DataLimitError(ConstructorError):
+    """A file exceeds one of the loader's limits; ``problem`` says which and what to do."""
+
+
+def _limit(message: str, mark: Any) -> DataLimitError:
+    return DataLimitError(None, None, message, mark)
+
+
 class _Constructor(SafeConstructor):
+    def __init__(self) -> None:
+        super().__init__()
+        self._depth = 0
+        self._expanded = 0
+        self._sizes: dict[int, int] = {}
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.recursive_objects:
+            raise _limit("this list or mapping contains itself through an alias", node.start_mark)
+        if node in self.constructed_objects and not isinstance(node, yaml.ScalarNode):
+            # An alias of a list or mapping: shared here, but every consumer walks it again.
+            self._expanded += self._size(node)
+            if self._expanded > MAX_EXPANDED_VALUES:
+                raise _limit(
+                    f"aliases (*name) of the anchor on this line expand the data to more than "
+                    f"{MAX_EXPANDED_VALUES:,} values; write the values out instead",
+                    node.start_mark,
+                )
+            return self.constructed_objects[node]
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _limit(
+                    f"lists and mappings nest more than {MAX_DEPTH} levels deep here; "
+                    "data files need a handful",
+                    node.start_mark,
+                )
+            return super().construct_object(node, deep)
+        finally:
+            self._depth -= 1
+
+    def _size(self, root: yaml.Node) -> int:
+        """How many values ``root`` stands for with every alias expanded (memoised, iterative)."""
+        stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+        open_nodes: set[int] = set()  # on the current path: meeting one again is a cycle
+        while stack:
+            node, children_done = stack.pop()
+            children = _children(node)
+            if children_done:
+                open_nodes.discard(id(node))
+                total = 1 + sum(self._sizes[id(child)] for child in children)
+                self._sizes[id(node)] = min(total, MAX_EXPANDED_VALUES + 1)
+            elif id(node) in open_nodes:
+                raise _limit(
+                    "this list or mapping contains itself through an alias", node.start_mark
+                )
+            elif id(node) not in self._sizes:
+                open_nodes.add(id(node))
+                stack.append((node, True))
+                stack.extend((child, False) for child in children if id(child) not in self._sizes)
+        return self._sizes[id(root)]
+
+    def construct_scalar(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode) and len(node.value) > MAX_VALUE_CHARS:
+            raise _limit(
+                f"this value is {len(node.value):,} characters long; the limit is "
+                f"{MAX_VALUE_CHARS:,} (is it the right text, or several pasted together?)",
+                node.start_mark,
+            )
+        return super().construct_scalar(node)
+
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        super().flatten_mapping(node)  # calls this method again for each merged mapping
+        if len(node.value) > MAX_MERGED_KEYS:
+            raise _limit(
+                f"'<<:' merges give this mapping more than {MAX_MERGED_KEYS:,} keys",
+                node.start_mark,
+            )
+
     def construct_line_mapping(self, node: yaml.MappingNode):  # type: ignore[no-untyped-def]
         data = LineDict()
         data.line = node.start_mark.line + 1
@@ -121,6 +217,14 @@ class _Constructor(SafeConstructor):
             data.item_lines.append(item.start_mark.line + 1)
 
 
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
 _Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_line_mapping)
 _Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_line_sequence)
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
@@ -146,6 +250,12 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _FastLoader = None  # type: ignore[assignment,misc]
 
 
+try:
+    from yaml.cyaml import CParser as _EventParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import Loader as _EventParser  # type: ignore[assignment]
+
+
 def _load_fast(text: str) -> tuple[bool, Any]:
     """(True, root) when libyaml parses the text; (False, None) to fall back.
 
@@ -157,6 +267,8 @@ def _load_fast(text: str) -> tuple[bool, Any]:
     loader = _FastLoader(text)
     try:
         return True, loader.get_single_data()
+    except DataLimitError:
+        raise  # the pure-Python parser would find the same, only slower
     except yaml.YAMLError:
         return False, None
     finally:
@@ -172,29 +284,116 @@ class YamlDocument:
     problems: Diagnostics = field(default_factory=Diagnostics)
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),  # before UTF-16: its BOM starts with UTF-16-LE's
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+_SAVE_AS_UTF8 = "save the file as UTF-8 (in most editors: 'Save with encoding' -> UTF-8)"
+
+
 def decode_utf8(data: bytes, path: str, diagnostics: Diagnostics) -> str | None:
-    """Bytes to text: UTF-8 with or without a BOM; anything else is reported with its line."""
+    """Bytes to text: UTF-8 with or without a BOM, any line endings; other encodings reported.
+
+    UTF-16 and UTF-32 (what some Windows tools save) are named as such; a byte that is not
+    UTF-8 (Latin-1, Windows-1252) is reported at its line.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            diagnostics.error(
+                Location(path, 1), f"the file is encoded as {encoding}, not UTF-8; {_SAVE_AS_UTF8}"
+            )
+            return None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        diagnostics.error(
+            Location(path, data.count(b"\n", 0, nul) + 1),
+            "the file contains NUL bytes: it looks like UTF-16 or a binary file, not UTF-8 "
+            f"text; {_SAVE_AS_UTF8}",
+        )
+        return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         diagnostics.error(
             Location(path, line),
-            f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8 "
-            "(in most editors: 'Save with encoding' -> UTF-8)",
+            f"byte 0x{data[exc.start]:02x} is not valid UTF-8; {_SAVE_AS_UTF8}",
         )
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def read_data_file(path: Path, display_path: str, diagnostics: Diagnostics) -> str | None:
+    """A data file's text, or None with the reason reported (unreadable, too large, not UTF-8)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            diagnostics.error(
+                Location(display_path, 1),
+                f"the file is {size / 2**20:.1f} MB; data files are limited to "
+                f"{MAX_FILE_BYTES // 2**20} MB (10,000 papers with abstracts take about 17 MB): "
+                "is it the right file?",
+            )
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        diagnostics.error(Location(display_path, 0), f"cannot read the file: {exc.strerror}")
+        return None
+    return decode_utf8(data, display_path, diagnostics)
+
+
+def _nesting_bound(text: str) -> int:
+    """An upper bound on how deep ``text`` nests: every level needs a bracket or indentation."""
+    brackets = text.count("[") + text.count("{")
+    indent = max((len(lead) for lead in re.findall(r"^[ \t?:-]+", text, re.M)), default=0)
+    return brackets + indent + 1
+
+
+def _too_deep(text: str) -> int | None:
+    """The line where nesting passes MAX_DEPTH, or None; counts parser events, no recursion.
+
+    libyaml's composer recurses in C and crashes the interpreter on a few thousand levels, so
+    text that might nest deeply is checked with the (iterative) event parser first.
+    """
+    if _nesting_bound(text) <= _UNCHECKED_DEPTH:
+        return None
+    parser = _EventParser(text)
+    depth = 0
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # a syntax error: the real parse reports it
+    finally:
+        parser.dispose()
+    return None
+
+
 def parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Any:
     """Parse YAML text; a syntax error becomes one diagnostic at its line and None is returned."""
-    parsed, root = _load_fast(text)
-    if parsed:
-        return root
-    loader = _Loader(text)
+    deep_line = _too_deep(text)
+    if deep_line is not None:
+        diagnostics.error(
+            Location(path, deep_line),
+            f"lists and mappings nest more than {MAX_DEPTH} levels deep here; data files need "
+            "a handful",
+        )
+        return None
     try:
-        return loader.get_single_data()
+        parsed, root = _load_fast(text)
+        if parsed:
+            return root
+        return _load_slow(text)
+    except DataLimitError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+        diagnostics.error(Location(path, line), str(exc.problem))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -207,19 +406,22 @@ def parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Any:
         )
     except yaml.YAMLError as exc:
         diagnostics.error(Location(path, 0), f"YAML: {exc}")
+    except RecursionError:  # a backstop: _too_deep should have caught it
+        diagnostics.error(Location(path, 1), "lists and mappings nest too deeply")
+    return None
+
+
+def _load_slow(text: str) -> Any:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_data()
     finally:
         loader.dispose()
-    return None
 
 
 def load_yaml_file(path: Path, display_path: str, diagnostics: Diagnostics) -> Any:
     """Read and parse one YAML data file, reporting every problem into ``diagnostics``."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        diagnostics.error(Location(display_path, 0), f"cannot read the file: {exc.strerror}")
-        return None
-    text = decode_utf8(data, display_path, diagnostics)
+    text = read_data_file(path, display_path, diagnostics)
     if text is None:
         return None
     return parse_yaml(text, display_path, diagnostics)
