@@ -32,6 +32,7 @@ from generator import frame, search_index
 from generator.build import build_outputs
 from generator.diagnostics import Severity
 from generator.outputs import BuildResult, GeneratedPage, TocEntry
+from generator.progress import Progress
 from generator.reproducible import pin_build_date
 
 log = logging.getLogger("mkdocs.plugins.conference")
@@ -240,7 +241,9 @@ class _FramedWriter:
         frames: dict[tuple[object, ...], tuple[frame.Frame | None, Page]] = {}
         entries: list[search_index.Entry] = []
         locations: list[str] = []
+        progress = Progress("pages", len(pages))  # a bar on a terminal only
         for page in pages:
+            progress.advance()
             _folder, slug = frame.framed_path(page) or ("", "")
             key = frame.family_key(page)
             if key not in frames:
@@ -261,6 +264,7 @@ class _FramedWriter:
             if page.search:
                 text = page.search_text or search_index.html_text(page.html)
                 entries.append(search_index.page_entry(url, page.title, text))
+        progress.close()
         frame.add_to_sitemap(self.site_dir, locations)
         index = self.site_dir / "search" / "search_index.json"
         if entries and index.exists():

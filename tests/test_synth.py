@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from collections import Counter
 from pathlib import Path
 
 from conftest import build_site, run_confsite
 
 from generator import synth
+from generator.progress import Progress
 from generator.validate import load_and_validate
 
 
@@ -74,3 +76,19 @@ def test_synth_output_builds_with_mkdocs_strict(tmp_path: Path) -> None:
     result = build_site(tmp_path / "data", tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "papers" / "p00030" / "index.html").is_file()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_draws_counts_on_a_terminal_and_nothing_elsewhere() -> None:
+    terminal, log = _Terminal(), io.StringIO()
+    for stream in (terminal, log):
+        bar = Progress("pages", 3, stream=stream)
+        for _ in range(3):
+            bar.advance()
+        bar.close()
+    assert terminal.getvalue().endswith("\rpages [" + "#" * 30 + "] 3/3\n")
+    assert log.getvalue() == ""
