@@ -8,7 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.diagnostics import Diagnostics
+from generator.diagnostics import Diagnostic, Diagnostics, Location, Severity
+from generator.report import FORMATS, render_github, render_json
 from generator.validate import load_and_validate
 
 
@@ -22,12 +23,14 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate the data and list every problem")
     check.add_argument("--data", type=Path, default=Path("data"), help="data folder (data/)")
     check.add_argument("--strict", action="store_true", help="also fail on warnings")
+    _add_format(check)
 
     build = commands.add_parser("build", help="validate, then build the static site")
     build.add_argument("--data", type=Path, default=Path("data"), help="data folder (data/)")
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="output (site/)")
     build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("--strict", action="store_true", help="fail on warnings too (CI)")
+    _add_format(build)
 
     serve = commands.add_parser("serve", help="live preview that rebuilds when data changes")
     serve.add_argument("--data", type=Path, default=Path("data"), help="data folder (data/)")
@@ -83,6 +86,24 @@ def _add_organizer_commands(commands: argparse._SubParsersAction) -> None:
     )
 
 
+def _add_format(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text: one line per problem on stderr (default); github: workflow annotations on "
+        "stdout; json: one document on stdout (see the organizer guide)",
+    )
+
+
+def _emit(args: argparse.Namespace, diagnostics: list[Diagnostic], ok: bool, **extra) -> None:
+    """The run's diagnostics on stdout in a machine format (--format github or json)."""
+    if args.format == "github":
+        sys.stdout.write(render_github(diagnostics))
+    else:
+        sys.stdout.write(render_json(args.command, ok, diagnostics, **extra))
+
+
 def print_diagnostics(diagnostics: Diagnostics) -> None:
     for diagnostic in diagnostics.sorted():
         print(diagnostic, file=sys.stderr)
@@ -93,6 +114,10 @@ def print_diagnostics(diagnostics: Diagnostics) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     _data, diagnostics = load_and_validate(args.data)
+    if args.format != "text":
+        failed = diagnostics.has_errors() or bool(args.strict and diagnostics.warnings)
+        _emit(args, diagnostics.sorted(), not failed)
+        return 1 if failed else 0
     print_diagnostics(diagnostics)
     if diagnostics.has_errors() or (args.strict and diagnostics.warnings):
         return 1
@@ -112,6 +137,8 @@ def _require_config(path: Path) -> bool:
 
 
 def _build(args: argparse.Namespace) -> int:
+    if args.format != "text":
+        return _build_for_machines(args)
     _data, diagnostics = load_and_validate(args.data)
     print_diagnostics(diagnostics)
     if diagnostics.has_errors() or (args.strict and diagnostics.warnings):
@@ -131,6 +158,56 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     print(f"site built in {args.site_dir}/", file=sys.stderr)
     return 0
+
+
+def _build_for_machines(args: argparse.Namespace) -> int:
+    """``confsite build --format github|json``: the same steps, every outcome a diagnostic."""
+    _data, diagnostics = load_and_validate(args.data)
+    found = diagnostics.sorted()
+
+    def finish(code: int) -> int:
+        _emit(args, found, code == 0, site_dir=str(args.site_dir), built=code == 0)
+        return code
+
+    if diagnostics.has_errors() or (args.strict and diagnostics.warnings):
+        return finish(1)
+    if not args.config_file.is_file():
+        message = "no MkDocs configuration here; run confsite in the site's folder"
+        found.append(Diagnostic(Location(str(args.config_file)), Severity.ERROR, message))
+        return finish(2)
+    from generator.plugin import Abort, PluginError, build_site
+
+    collected = _collect_mkdocs()
+    try:
+        build_site(args.config_file, args.data, args.site_dir, args.strict)
+    except (Abort, PluginError) as exc:
+        failure = f"build failed: {exc}; the previous site is unchanged"
+        found += [*collected.found, Diagnostic(Location(""), Severity.ERROR, failure)]
+        return finish(1)
+    found += collected.found
+    return finish(0)
+
+
+class _Collected(logging.Handler):
+    """MkDocs' warnings and errors as run-level diagnostics (no file: they are about the build)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.found: list[Diagnostic] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name.startswith("mkdocs.plugins.conference"):
+            return  # the data's own diagnostics again, already reported with file and line
+        severity = Severity.ERROR if record.levelno >= logging.ERROR else Severity.WARNING
+        self.found.append(Diagnostic(Location(""), severity, record.getMessage()))
+
+
+def _collect_mkdocs() -> _Collected:
+    handler = _Collected()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    return handler
 
 
 def _serve(args: argparse.Namespace) -> int:
