@@ -27,6 +27,7 @@ from generator.build import build_outputs
 GOLDEN = Path(__file__).resolve().parent / "golden" / "site"
 UPDATE = bool(os.environ.get("CONFSITE_UPDATE_GOLDEN"))
 MANIFEST = "pages.json"
+REFRESH = "if the change is intended: CONFSITE_UPDATE_GOLDEN=1 pytest tests/test_golden.py -q"
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +71,7 @@ def golden_names() -> list[str]:
 
 
 def test_golden_files_cover_exactly_the_outputs() -> None:
-    assert golden_names() == sorted(rendered())
+    assert golden_names() == sorted(rendered()), REFRESH
 
 
 @pytest.mark.parametrize("name", sorted(rendered()))
@@ -78,4 +79,4 @@ def test_golden_output_matches(name: str) -> None:
     path = GOLDEN / name
     expected = path.read_bytes().decode("utf-8") if path.is_file() else None
 
-    assert rendered()[name] == expected, "refresh: see the docstring of tests/test_golden.py"
+    assert rendered()[name] == expected, REFRESH
