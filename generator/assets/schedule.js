@@ -179,9 +179,9 @@
       button.setAttribute("aria-pressed", on ? "true" : "false");
       // A compact star where many sit in a list; the label says it all for screen readers.
       var compact = button.classList.contains("cs-star--icon");
-      button.textContent = on
-        ? (compact ? "\u2605" : "\u2605 In my agenda")
-        : (compact ? "\u2606" : "\u2606 Add to my agenda");
+      // The visible words stay the same in both states and are part of the accessible name
+      // (WCAG 2.5.3, label in name); the star and aria-pressed show the state.
+      button.textContent = (on ? "\u2605" : "\u2606") + (compact ? "" : " My agenda");
       button.title = on ? "In my agenda (click to remove)" : "Add to my agenda";
       // A toggle keeps one name; aria-pressed says whether it is on.
       button.setAttribute("aria-label", "My agenda: " + title);
