@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.reader import ReaderError
 from yaml.resolver import BaseResolver
 
 from generator.diagnostics import Diagnostics, Location
@@ -404,8 +405,15 @@ def parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Any:
             f"YAML syntax: {what}{context}; check indentation, and quote values that contain "
             "':' or start with a special character",
         )
+    except ReaderError as exc:
+        character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        diagnostics.error(
+            Location(path, text.count("\n", 0, exc.position) + 1),
+            f"the character U+{ord(character):04X} is not allowed in YAML (an invisible control "
+            "character, often pasted from a PDF or a word processor); delete it",
+        )
     except yaml.YAMLError as exc:
-        diagnostics.error(Location(path, 0), f"YAML: {exc}")
+        diagnostics.error(Location(path, 1), f"YAML: {exc}")
     except RecursionError:  # a backstop: _too_deep should have caught it
         diagnostics.error(Location(path, 1), "lists and mappings nest too deeply")
     return None
