@@ -79,7 +79,8 @@ def hostile_conference() -> dict[str, dict]:
         "venue": {
             "name": hostile("venue.name"),
             "address": hostile("venue.address"),
-            "city": hostile("venue.city"),
+            # A line break would start a new record in RIS, a new property in iCalendar.
+            "city": hostile("venue.city") + "\nER  - \nTY  - JOUR\nX-INJECTED:3",
             "country": hostile("venue.country"),
             "url": ABSOLUTE_LINK,
         },
@@ -372,6 +373,33 @@ def test_escaping_calendar_downloads_stay_well_formed(hostile_site: Path) -> Non
                 value = str(component.get(key, ""))
                 if value.startswith("F["):  # the payload arrives whole, its end included
                     assert 'javascript:alert("js")' in value, (path, key, value)
+
+
+def test_escaping_xml_downloads_stay_well_formed(hostile_site: Path) -> None:
+    from lxml import etree
+
+    files = sorted(hostile_site.rglob("*.xml"))
+    assert files  # at least the sitemap
+    for path in files:
+        tree = etree.parse(str(path))  # raises on anything that broke the markup
+        values = [*tree.getroot().itertext()]
+        values += [v for element in tree.iter() for v in element.attrib.values()]
+        for value in values:
+            if "F[" in value:
+                assert PAYLOAD in value, (path, value)
+        assert tree.xpath("//*[local-name()='xss-probe']") == []
+
+
+def test_escaping_ris_downloads_keep_one_field_per_line(hostile_site: Path) -> None:
+    field = re.compile(r"[A-Z][A-Z0-9]  - ")
+    for path in sorted(hostile_site.rglob("*.ris")):
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line]
+        assert [line for line in lines if not field.match(line)] == [], path
+        assert sum(line.startswith("TY  - ") for line in lines) == sum(
+            line.startswith("ER  - ") for line in lines
+        )
+        assert lines[0].startswith("TY  - ") and lines[-1].startswith("ER  - ")
+        assert [line for line in lines if line.startswith("TY  - JOUR")] == [], path
 
 
 def test_escaping_generated_html_has_no_raw_payload(hostile_site: Path) -> None:
