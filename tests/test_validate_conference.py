@@ -102,3 +102,12 @@ def test_read_conference_empty_file() -> None:
         None,
         ["c.yaml:1: error: the file is empty; it must describe the conference"],
     )
+
+
+def test_read_conference_url_with_a_broken_host_is_an_error() -> None:
+    _conference, problems = read(MINIMAL.replace("https://toy.example.org", "https://toy[.example"))
+
+    assert problems == [
+        "c.yaml:8: error: conference: 'url' 'https://toy[.example' is not a valid address; check "
+        "the host name (brackets are only for IPv6 addresses)"
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from generator.diagnostics import Diagnostics, did_you_mean
@@ -70,8 +71,9 @@ def read_conference(root: Any, path: str, diagnostics: Diagnostics) -> Conferenc
     if start and year and start.year != year:
         record.warning("year", f"conference: 'year' {year} differs from the year of 'start'")
     url = record.url("url")
-    if url and not url.startswith(("http://", "https://")):
+    if url and not (url.lower().startswith(("http://", "https://")) and urlsplit(url).hostname):
         record.error("url", "conference: 'url' must be the full address of the site (https://...)")
+        url = ""
     topics = _read_topics(record, diagnostics)
     dates = _read_important_dates(record, diagnostics)
     venue = _read_venue(record, diagnostics)

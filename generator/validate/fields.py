@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator.diagnostics import Diagnostics, Location, did_you_mean
 from generator.load.yaml_source import LineDict, LineList
@@ -46,6 +47,15 @@ def is_safe_url(url: str) -> bool:
     if any(unicodedata.category(char) in ("Cc", "Cf") for char in url):
         return False
     return all(_SAFE_URL.match(form) for form in (url, html.unescape(url)))
+
+
+def _parses_as_url(url: str) -> bool:
+    """Whether the standard library can split it (exporters read host names from links)."""
+    try:
+        urlsplit(url).hostname  # noqa: B018 - the property raises on an invalid host
+    except ValueError:
+        return False
+    return True
 
 
 class Record:
@@ -171,6 +181,13 @@ class Record:
                 key,
                 f"{self.what}: '{key}' '{value}' is not an allowed link; use an http(s):// or "
                 "mailto: address, or a path relative to the site",
+            )
+            return ""
+        if value and not _parses_as_url(value):
+            self.error(
+                key,
+                f"{self.what}: '{key}' '{value}' is not a valid address; check the host name "
+                "(brackets are only for IPv6 addresses)",
             )
             return ""
         return value
