@@ -9,6 +9,7 @@ Runs are derandomized (the same examples every time) and bounded to keep the sui
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import tempfile
@@ -16,10 +17,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import bibtexparser
+import icalendar
 import yaml
 from conftest import TOY_DATA, run_confsite
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from generator.build import build_outputs
 from generator.validate import load_and_validate
@@ -118,6 +122,22 @@ def assert_checks_cleanly(folder: Path) -> None:
         result = build_outputs(folder)
         assert result.ok
         assert result.pages
+        assert_downloads_parse(result.files)
+
+
+def assert_downloads_parse(files: list) -> None:
+    """Whatever the data held, every download still parses as its format."""
+    for generated in files:
+        content = generated.content
+        if generated.uri.endswith(".bib"):
+            library = bibtexparser.parse_string(content)
+            assert library.failed_blocks == [], (generated.uri, content)
+        elif generated.uri.endswith(".json"):
+            json.loads(content)
+        elif generated.uri.endswith(".ics"):
+            icalendar.Calendar.from_ical(content)
+        elif generated.uri.endswith(".xml"):
+            etree.fromstring(content.encode("utf-8") if isinstance(content, str) else content)
 
 
 @FUZZ
