@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, TOY_DATA
 
+from generator.build import build_outputs
 from generator.load.yaml_source import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUE_CHARS
 from generator.validate import load_and_validate
 
@@ -250,3 +251,23 @@ def test_limits_utf16_bibtex_is_named(data: Path) -> None:
     assert [p.split(";")[0] for p in problems] == [
         "proceedings.bib:1: error: the file is encoded as UTF-16, not UTF-8"
     ]
+
+
+def test_limits_deeply_braced_bibtex_is_a_bounded_success(data: Path) -> None:
+    """20,000 nested braces in the volume's titles (decoded for the proceedings page)."""
+    bib = data / "proceedings.bib"
+    text = bib.read_text(encoding="utf-8")
+    deep = "{" * 20_000 + "Volume" + "}" * 20_000
+    for key in ("title     = ", "booktitle = "):
+        old = key + "{Proceedings of ToyConf 2030}"
+        assert old in text
+        text = text.replace(old, key + "{" + deep + "}", 1)  # the first: the @proceedings
+    bib.write_text(text, encoding="utf-8")
+
+    done = check_in_child(data)
+    result = build_outputs(data)
+
+    assert (done.returncode, done.stderr) == (0, f"{data}: ok\n")
+    assert result.ok
+    proceedings = next(page for page in result.pages if page.uri == "proceedings/index.md")
+    assert "Volume" in proceedings.html
