@@ -156,6 +156,9 @@ def _build(args: argparse.Namespace) -> int:
     except (Abort, PluginError) as exc:
         print(f"build failed: {exc}; the previous site is unchanged", file=sys.stderr)
         return 1
+    except OSError as exc:  # the site folder cannot be written (a file in the way, a full disk)
+        print(f"{args.site_dir}: error: build failed: {exc}", file=sys.stderr)
+        return 1
     print(f"site built in {args.site_dir}/", file=sys.stderr)
     return 0
 
@@ -180,7 +183,7 @@ def _build_for_machines(args: argparse.Namespace) -> int:
     collected = _collect_mkdocs()
     try:
         build_site(args.config_file, args.data, args.site_dir, args.strict)
-    except (Abort, PluginError) as exc:
+    except (Abort, PluginError, OSError) as exc:
         failure = f"build failed: {exc}; the previous site is unchanged"
         found += [*collected.found, Diagnostic(Location(""), Severity.ERROR, failure)]
         return finish(1)

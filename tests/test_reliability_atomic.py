@@ -129,3 +129,14 @@ def test_atomic_missing_config_touches_nothing(project: Path) -> None:
     assert "mkdocs.yml: error:" in stderr
     assert snapshot(project / "site") == before
     assert leftovers(project) == []
+
+
+def test_atomic_unwritable_site_folder_is_an_error_not_a_traceback(project: Path) -> None:
+    (project / "blocker").write_text("a file where the site's parent folder should be")
+
+    code, stderr = build(project, "--site-dir", "blocker/site")
+
+    assert code == 1
+    assert stderr.splitlines()[-1].startswith("blocker/site: error: build failed: ")
+    assert "Traceback" not in stderr
+    assert (project / "blocker").read_text() == "a file where the site's parent folder should be"
