@@ -23,6 +23,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,7 +128,11 @@ def served(site: Path) -> Iterator[str]:
 
 
 def audit(site: Path, base_url: str, pages: list[str] | None = None) -> list[Scores]:
-    return [run_lighthouse(base_url + page, page) for page in pages or pages_of(site)]
+    """Lighthouse on each page, two at a time (the scores measured here do not depend on speed;
+    performance, which would, is not measured)."""
+    pages = pages or pages_of(site)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(lambda page: run_lighthouse(base_url + page, page), pages))
 
 
 def build_example(site: Path) -> None:
