@@ -278,6 +278,12 @@ def unfocusable_links(page: Any, presses: int) -> tuple[list[str], list[str]]:
     return unreached, unseen
 
 
+def tab_presses(page: Any) -> int:
+    """Enough Tab presses to pass every focusable element of the page once."""
+    focusable = "a[href], button, input, select, textarea, summary, [tabindex]"
+    return page.evaluate(f"document.querySelectorAll('{focusable}').length") + 10
+
+
 def search_hits(page: Any, query: str) -> list[str]:
     """Site paths of the pages Material's search lists for ``query``, typed into its box."""
     box = page.locator(".md-search__input")
@@ -376,9 +382,8 @@ def test_browser_keyboard_reaches_and_shows_every_link(
     name: str, site_pages: SitePages, example_url: str, new_context: Callable[..., Any]
 ) -> None:
     opened = open_page(new_context(), example_url + site_pages.paths[name])
-    presses = opened.page.evaluate("document.querySelectorAll('a, button, input').length") + 10
 
-    unreached, unseen = unfocusable_links(opened.page, presses)
+    unreached, unseen = unfocusable_links(opened.page, tab_presses(opened.page))
 
     assert unreached == []
     assert unseen == []
@@ -543,7 +548,7 @@ def test_browser_injected_hidden_focus_ring_reported(
     inject = "<style>.md-typeset a:focus-visible { outline: none !important; }</style>"
     page = open_page(new_context(), paper_url, inject=inject).page
 
-    unreached, unseen = unfocusable_links(page, 60)
+    unreached, unseen = unfocusable_links(page, tab_presses(page))
 
     assert unreached == []
     assert unseen != []
