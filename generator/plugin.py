@@ -107,8 +107,6 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
                 config.extra_css.append(asset)
             if asset.endswith(".js") and asset not in map(str, config.extra_javascript):
                 config.extra_javascript.append(asset)
-            if asset.endswith(".js") and asset not in map(str, config.extra_javascript):
-                config.extra_javascript.append(asset)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
