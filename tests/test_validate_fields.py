@@ -149,7 +149,8 @@ def test_top_level_list_missing_key() -> None:
 
     assert items == []
     assert [str(d) for d in diagnostics.sorted()] == [
-        "f.yaml:1: error: missing the top-level key 'papers:' (- id: x)",
+        "f.yaml:1: error: missing the top-level key 'papers:'; start the file with 'papers:' "
+        "and list the entries under it (for example '- id: x')",
         "f.yaml:1: error: the top level of f.yaml: unknown key 'other'; allowed keys: papers",
     ]
 

@@ -272,11 +272,18 @@ def top_level_list(
     if not record.ok:
         return []
     if key not in record.data:
-        record.error(None, f"missing the top-level key '{key}:' ({example})")
+        record.error(
+            None,
+            f"missing the top-level key '{key}:'; start the file with '{key}:' and list "
+            f"the entries under it (for example '{example}')",
+        )
         return []
     if record.raw(key) is None:
         return []
     if not isinstance(record.raw(key), list):
-        record.error(key, f"'{key}' must be a list of entries, each starting with '- ' ({example})")
+        record.error(
+            key,
+            f"'{key}' must be a list of entries, each starting with '- ' (for example '{example}')",
+        )
         return []
     return list(record.list(key))
