@@ -40,6 +40,13 @@ def replace_bytes(name: str, old: bytes, new: bytes) -> Mutation:
     return mutate
 
 
+def write(name: str, text: str) -> Mutation:
+    def mutate(data: Path) -> None:
+        (data / name).write_text(text, encoding="utf-8")
+
+    return mutate
+
+
 def empty(name: str) -> Mutation:
     def mutate(data: Path) -> None:
         (data / name).write_text("", encoding="utf-8")
@@ -92,6 +99,24 @@ CASES = [
         (
             "data/speakers.yaml:8: error: byte 0xe4 is not valid UTF-8; save the file as UTF-8 "
             "(in most editors: 'Save with encoding' -> UTF-8)",
+            "1 error(s), 0 warning(s)",
+        ),
+    ),
+    Case(
+        "non-utf8-bytes-in-bibtex",
+        replace_bytes("proceedings.bib", b"Jos{", b"Jos\xe9{"),
+        (
+            "data/proceedings.bib:14: error: byte 0xe9 is not valid UTF-8; save the file as "
+            "UTF-8 (in most editors: 'Save with encoding' -> UTF-8)",
+            "1 error(s), 0 warning(s)",
+        ),
+    ),
+    Case(
+        "top-level-list-of-wrong-type",
+        write("speakers.yaml", "speakers: Ada Quill\n"),
+        (
+            "data/speakers.yaml:1: error: 'speakers' must be a list of entries, each starting "
+            "with '- ' (for example '- id: jane-doe')",
             "1 error(s), 0 warning(s)",
         ),
     ),
