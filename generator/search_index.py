@@ -47,7 +47,9 @@ def keywords(text: str) -> str:
     seen: set[str] = set()
     kept: list[str] = []
     for raw in text.split():
-        word = _trim(raw)
+        word = raw.strip(_PUNCTUATION)
+        if "(" in word or ")" in word:
+            word = _trim(word)
         key = word.casefold()
         if not word or key in STOP_WORDS or key in seen:
             continue
