@@ -176,14 +176,6 @@ def values_of(page: GeneratedPage) -> dict[str, str]:
     return values
 
 
-def write_page(site_dir: Path, folder: str, slug: str, html: str) -> Path:
-    """Write one built page as MkDocs does (UTF-8, characters it cannot encode as references)."""
-    path = site_dir / folder / slug / "index.html"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
-    return path
-
-
 _URLSET_END = "</urlset>"
 
 
