@@ -16,6 +16,7 @@ from generator.exporters.citation import record_of
 from generator.exporters.ris import paper_ris
 from generator.model import ConferenceData, Session
 from generator.outputs import BuildResult, GeneratedFile, GeneratedPage, SiteFacts, TocEntry
+from generator.progress import Progress
 from generator.urls import page_uri
 
 _HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.S)
@@ -128,7 +129,9 @@ def render_site(data: ConferenceData, result: BuildResult) -> None:
         ),
     ]
     template = environment().get_template("paper.html")
+    progress = Progress("papers", len(data.papers))  # a bar on a terminal only
     for paper in data.papers:
+        progress.advance()
         view = views.paper_view(paper, index)
         authors = ", ".join(a["name"] for a in view["authors"])
         record = record_of(data, paper)
@@ -146,6 +149,7 @@ def render_site(data: ConferenceData, result: BuildResult) -> None:
         result.files.append(GeneratedFile(f"papers/{paper.id}.bib", paper_bibtex(data, paper)))
         result.files.append(GeneratedFile(f"papers/{paper.id}.ris", paper_ris(record)))
     result.files.append(GeneratedFile("proceedings/proceedings.bib", proceedings_bibtex(data)))
+    progress.close()
     beside.join_into(result)  # render_author_pages, then render_schedule
 
 

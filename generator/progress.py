@@ -20,6 +20,7 @@ class Progress:
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
         self._drawn_at = 0.0
+        self._drawn = -1
         self.started = time.perf_counter()
 
     def advance(self, count: int = 1) -> None:
@@ -35,13 +36,15 @@ class Progress:
         width = 30
         filled = width * self.done // self.total if self.total else width
         bar = "#" * filled + "." * (width - filled)
+        self._drawn = self.done
         self.stream.write(f"\r{self.label} [{bar}] {self.done:,}/{self.total:,}")
         self.stream.flush()
 
     def close(self) -> float:
         """End the bar's line; returns the seconds since the bar started."""
         if self.enabled:
-            self._draw()
+            if self._drawn != self.done:
+                self._draw()
             self.stream.write("\n")
             self.stream.flush()
         return time.perf_counter() - self.started
