@@ -13,6 +13,7 @@ import pytest
 from conftest import ROOT
 
 from generator import frame, synth
+from generator.reproducible import data_epoch
 from generator.search_index import keywords
 
 
@@ -115,3 +116,24 @@ def test_frame_fill_applies_what_the_theme_did_to_the_probe() -> None:
 def test_frame_refuses_a_field_printed_in_an_unknown_way() -> None:
     page = f"<a href='share?t={quote(frame.probe_value('title'))}'>{frame.probe_value('content')}"
     assert frame.Frame.cut(page) is None
+
+
+def test_frame_refused_family_is_built_page_by_page_the_same(
+    two_sites: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When no frame can be cut (a theme prints a field in a new way), every page of the
+    family goes through the theme one by one, and the site is still the same."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    framed, mkdocs = two_sites
+    monkeypatch.setattr(frame.Frame, "cut", classmethod(lambda cls, rendered: None))
+    monkeypatch.setenv("CONFSITE_DATA_DIR", str(framed.parent / "data"))
+    # What the plugin would pin; set here so the process gets its environment back afterwards.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(data_epoch(framed.parent / "data")))
+    monkeypatch.delenv("CONFSITE_NO_FRAMES", raising=False)
+    monkeypatch.chdir(ROOT)
+    site = tmp_path / "page-by-page"
+    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=True))
+    assert _pages(site) == _pages(mkdocs)
+    assert (site / "sitemap.xml").read_bytes() == (framed / "sitemap.xml").read_bytes()
