@@ -130,7 +130,8 @@ def test_frame_refused_family_is_built_page_by_page_the_same(
     monkeypatch.setattr(frame.Frame, "cut", classmethod(lambda cls, rendered: None))
     monkeypatch.setenv("CONFSITE_DATA_DIR", str(framed.parent / "data"))
     # What the plugin would pin; set here so the process gets its environment back afterwards.
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(data_epoch(framed.parent / "data")))
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(data_epoch(framed.parent / "data")))
     monkeypatch.delenv("CONFSITE_NO_FRAMES", raising=False)
     monkeypatch.chdir(ROOT)
     site = tmp_path / "page-by-page"
