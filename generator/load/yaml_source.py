@@ -370,8 +370,13 @@ def _too_deep(text: str) -> int | None:
                     return event.start_mark.line + 1
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.YAMLError:
+    except yaml.MarkedYAMLError as exc:
+        # PyYAML >= 6.0.4 stops deep flow nesting in its scanner: the same problem, same place.
+        if exc.problem and "nesting depth" in exc.problem and exc.problem_mark:
+            return exc.problem_mark.line + 1
         return None  # a syntax error: the real parse reports it
+    except yaml.YAMLError:
+        return None
     finally:
         parser.dispose()
     return None
