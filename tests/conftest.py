@@ -19,8 +19,13 @@ EXAMPLE_DATA = ROOT / "data"
 TOY_DATA = Path(__file__).resolve().parent / "data" / "toy"
 REFERENCE = ROOT.parent / "shared" / "reference"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 
@@ -28,8 +33,12 @@ def run_confsite(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[st
     """Run the real command line, as an organizer would."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
-        env=env, timeout=600,
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
     )
 
 
@@ -37,9 +46,23 @@ def build_site(data_dir: Path, site_dir: Path, *extra: str) -> subprocess.Comple
     """`mkdocs build --strict` of the repository's mkdocs.yml over ``data_dir``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CONFSITE_DATA_DIR": str(data_dir)}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir),
-         "--config-file", str(ROOT / "mkdocs.yml"), *extra],
-        cwd=ROOT, capture_output=True, text=True, env=env, timeout=900,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--site-dir",
+            str(site_dir),
+            "--config-file",
+            str(ROOT / "mkdocs.yml"),
+            *extra,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
     )
 
 
