@@ -70,6 +70,9 @@ _markdown = markdown.Markdown(
     output_format="html",
 )
 _math_to_text = LatexNodes2Text(math_mode="text")
+# Arithmatex reads $$...$$ only as a block of its own; inside a sentence it would leave stray
+# dollars around an inline formula. There it becomes inline math in display style.
+_DISPLAY_IN_LINE = re.compile(r"(?<![\\$])\$\$(?=\S)(.+?)(?<=\S)\$\$")
 _TEX_MARKUP = re.compile(r"[\\{}~&%]")
 _SPACE_AFTER_COMMAND = re.compile(r"(\\[A-Za-z]+)\s+")
 
@@ -111,6 +114,18 @@ def _html_as_text(html: str) -> str:
     return " ".join(unescape(_INLINE_TAG.sub("", html)).split())
 
 
+def _inline_display_math(source: str) -> str:
+    if "$$" not in source:
+        return source
+    lines = source.split("\n")
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.startswith("$$") and stripped.endswith("$$"):
+            continue  # a display block on its own line(s): arithmatex's own syntax
+        lines[index] = _DISPLAY_IN_LINE.sub(r"$\\displaystyle \1$", line)
+    return "\n".join(lines)
+
+
 @dataclass(frozen=True)
 class Text:
     """A piece of text from the data with ``$math$``; ``source`` is exactly what was written."""
@@ -140,7 +155,7 @@ class Text:
     def as_html(self) -> Markup:
         """Block HTML from Markdown (an abstract or bio), sanitised with an allow-list."""
         _markdown.reset()
-        return Markup(sanitize(_markdown.convert(self.source)))
+        return Markup(sanitize(_markdown.convert(_inline_display_math(self.source))))
 
     @cached_property
     def as_block_text(self) -> str:

@@ -54,3 +54,21 @@ def test_text_as_text_spells_out_math_on_one_line() -> None:
 
 def test_text_empty_is_false() -> None:
     assert (bool(Text("  \n")), bool(Text("x"))) == (False, True)
+
+
+def test_text_display_math_inside_a_sentence_renders_inline_without_stray_dollars() -> None:
+    text = Text("We show $$a^2+b^2$$ holds.")
+
+    html = str(text.as_html)
+
+    assert html == (
+        '<p>We show <span class="arithmatex">\\(\\displaystyle a^2+b^2\\)</span> holds.</p>'
+    )
+
+
+def test_text_display_math_on_its_own_line_stays_a_block() -> None:
+    text = Text("We show\n\n$$a^2+b^2$$\n\nabove.")
+
+    html = str(text.as_html)
+
+    assert html == ('<p>We show</p>\n<div class="arithmatex">\\[a^2+b^2\\]</div>\n<p>above.</p>')
