@@ -334,7 +334,7 @@ def test_escaping_search_results_run_no_payload(browser, hostile_url: str) -> No
             timeout=15_000,
         )
         page.type("input.md-search__input", "probe", delay=20)
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        page.wait_for_selector(".md-search-result__item", timeout=30_000)
         page.wait_for_timeout(150)
         results = page.inner_text(".md-search-result")
         injected = page.eval_on_selector_all(INJECTED, "els => els.map(e => e.outerHTML)")
