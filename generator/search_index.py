@@ -79,8 +79,10 @@ def page_entry(location: str, title: str, text: str) -> Entry:
     """An entry: the text's first line (a paper's authors) as written, the rest as keywords."""
     lead, _newline, body = text.partition("\n")
     text = " ".join(part for part in (" ".join(lead.split()), keywords(body)) if part)
-    # The theme shows an entry's title and text as HTML: plain text from the data is escaped.
-    return Entry(location, html.escape(" ".join(title.split())), html.escape(text))
+    # The theme shows an entry's title and text as HTML (element content, never an attribute):
+    # plain text from the data is escaped; quotes stay, so "O'Brien" is still found as typed.
+    title = " ".join(title.split())
+    return Entry(location, html.escape(title, quote=False), html.escape(text, quote=False))
 
 
 def add_entries(index_json: str, entries: Iterable[Entry]) -> str:

@@ -14,7 +14,7 @@ from conftest import ROOT
 
 from generator import frame, synth
 from generator.reproducible import data_epoch
-from generator.search_index import keywords
+from generator.search_index import keywords, page_entry
 
 
 def _build(data: Path, site: Path, frames: bool) -> None:
@@ -138,3 +138,9 @@ def test_frame_refused_family_is_built_page_by_page_the_same(
     build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=True))
     assert _pages(site) == _pages(mkdocs)
     assert (site / "sitemap.xml").read_bytes() == (framed / "sitemap.xml").read_bytes()
+
+
+def test_search_entry_escapes_markup_and_keeps_apostrophes() -> None:
+    entry = page_entry("papers/p1/", "A <b>bold</b> & O'Brien", "Ann O'Brien\nthe <script> tag")
+    assert entry.title == "A &lt;b&gt;bold&lt;/b&gt; &amp; O'Brien"
+    assert entry.text == "Ann O'Brien &lt;script&gt; tag"
