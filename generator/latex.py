@@ -15,6 +15,7 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_la
 from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
 
 _DOLLAR = "\ue000"  # a private-use character keeps escaped dollars apart from math delimiters
+_COMMANDS_OR_BRACES = re.compile(r"[\\{}~]")
 _NEEDS_DECODING = re.compile(r"[\\{}~]|--")
 _WORD = re.compile(r"\S+")
 _MATH = re.compile(r"(?<!\\)\$(?:\\.|[^$\\])+?(?<!\\)\$")
@@ -54,6 +55,9 @@ def decode(latex: str) -> str:
     """LaTeX (accents, specials, protective braces) to Unicode text; math stays ``$...$``."""
     if not _NEEDS_DECODING.search(latex):
         return normalize_space(latex)
+    if not _COMMANDS_OR_BRACES.search(latex):
+        # Only dashes ('1--14'): what pylatexenc makes of them, without its parser (~0.3 ms).
+        return normalize_space(latex.replace("---", "—").replace("--", "–"))
     protected = latex.replace(r"\$", _DOLLAR)
     try:
         text = _decoder.latex_to_text(protected)

@@ -6,7 +6,7 @@ import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from bibtexparser.middlewares.names import parse_single_name_into_parts
 
@@ -65,11 +65,16 @@ class Name:
         Each part is decoded from LaTeX after the split, so '{Barnes and Noble Team}' stays
         one name and '{\\'A}lvarez' becomes 'Álvarez'.
         """
+        # Authors recur across papers (and the .bib repeats them): parse each spelling once.
+        return _parse_cached(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> Name:
         text = latex.normalize_space(text)
         main, _, suffix = text.rpartition(",")
         if main and "," not in main and _SUFFIX.match(suffix.strip()):
             # Nobody's first name is 'Jr.': this is 'First Last, Jr.', not 'Last, First'.
-            return dataclasses.replace(cls.parse(main), jr=suffix.strip())
+            return dataclasses.replace(cls._parse(main), jr=suffix.strip())
         try:
             parts = parse_single_name_into_parts(text, strict=False)
         except Exception:  # an unbalanced brace or comma: keep the whole text as one name
@@ -128,3 +133,8 @@ class Name:
     def identity(self) -> str:
         """Two names are the same person when these agree (case, accents composed, spaces)."""
         return unicodedata.normalize("NFC", self.full).casefold()
+
+
+@lru_cache(maxsize=65536)
+def _parse_cached(text: str) -> Name:
+    return Name._parse(text)
