@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 # lunr.js's English stop word list (what Material's search ignores at query time too).
 _STOP_WORDS_TEXT = """
@@ -70,9 +71,40 @@ def _trim(word: str) -> str:
     return word.strip(_PUNCTUATION)
 
 
+class _TextParser(HTMLParser):
+    """Collects text outside elements marked ``data-search-exclude`` (as the theme's own
+    search plugin does: star buttons and zone switches are controls, not content)."""
+
+    _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.excluded_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._VOID:
+            return
+        if self.excluded_depth or any(name == "data-search-exclude" for name, _ in attrs):
+            self.excluded_depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.excluded_depth and tag not in self._VOID:
+            self.excluded_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.excluded_depth:
+            self.parts.append(data)
+
+
 def html_text(fragment: str) -> str:
-    """Visible text of an HTML fragment, one line."""
-    return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+    """Visible text of an HTML fragment, one line, without ``data-search-exclude`` parts."""
+    if "data-search-exclude" not in fragment:
+        return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+    parser = _TextParser()
+    parser.feed(_TAG.sub(lambda m: m.group(0) + " ", fragment))  # tags separate words
+    parser.close()
+    return " ".join(" ".join(parser.parts).split())
 
 
 def page_entry(location: str, title: str, text: str) -> Entry:

@@ -1,0 +1,30 @@
+"""Compact search entries: what text a generated page contributes to the search index."""
+
+from generator.search_index import html_text, keywords, page_entry
+
+
+def test_search_html_text_leaves_out_search_excluded_controls() -> None:
+    fragment = (
+        "<h1>Compilers</h1><p>Chair: Ana <button data-search-exclude hidden>Add to my agenda"
+        '</button>Álvarez</p><p data-search-exclude><button type="button">Show my local time'
+        "</button> first</p><p>Room&nbsp;A &amp; B</p>"
+    )
+
+    text = html_text(fragment)
+
+    assert text == "Compilers Chair: Ana Álvarez Room A & B"
+
+
+def test_search_html_text_without_exclusions_keeps_every_word() -> None:
+    assert html_text("<h1>A</h1><p>b <em>c</em></p>") == "A b c"
+
+
+def test_search_keywords_keep_each_word_once_without_stop_words() -> None:
+    assert keywords("The cost of the model and the cost (O(n)) of it.") == "cost model O(n)"
+
+
+def test_search_page_entry_escapes_markup_but_keeps_apostrophes() -> None:
+    entry = page_entry("papers/x/", "<img src=x onerror=alert(1)> O'Brien", "A & B\nabstract")
+
+    assert entry.title == "&lt;img src=x onerror=alert(1)&gt; O'Brien"
+    assert entry.text == "A &amp; B abstract"
