@@ -143,7 +143,7 @@ def render_site(data: ConferenceData, result: BuildResult) -> None:
                 f"{paper.title.as_text}, by {authors}. {name}.",
                 in_nav=False,
                 head=metadata.paper_head(record, name),
-                search_text=f"{authors}\n{paper.abstract.as_text}",
+                search_text=f"{authors}\n{paper.abstract.as_block_text}",
             )
         )
         result.files.append(GeneratedFile(f"papers/{paper.id}.bib", paper_bibtex(data, paper)))

@@ -115,7 +115,7 @@ def events(data: ConferenceData) -> list[Event]:
                 slug=_slug(conference, number, session),
                 url=session_url(conference, session),
                 track=session.kind.label,
-                abstract=session.description.as_text if session.description else "",
+                abstract=session.description.as_block_text if session.description else "",
                 description="\n".join(description),
                 persons=_persons(conference, session, papers, speakers),
                 links=tuple(Link(paper_url(conference, p), p.title.as_text) for p in papers),

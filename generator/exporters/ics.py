@@ -81,7 +81,7 @@ def session_description(
     if session.chair:
         lines.append(f"Chair: {session.chair}")
     if session.description:
-        lines += ["", session.description.as_text]
+        lines += ["", session.description.as_block_text]
     paper_lines = [paper_line(p) for p in papers]
     if paper_lines:
         lines += ["", "Papers:", *paper_lines]
