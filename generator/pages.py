@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from generator import metadata, parallel, views
+from generator import metadata, paging, parallel, views
 from generator.exporters import frab, ics
 from generator.exporters.bibtex import paper_bibtex, proceedings_bibtex
 from generator.exporters.citation import record_of
@@ -72,6 +72,17 @@ def _page(
     )
 
 
+def _spec_page(spec: paging.PageSpec) -> GeneratedPage:
+    return _page(
+        spec.path,
+        spec.title,
+        render(spec.template, spec.context),
+        spec.description,
+        in_nav=spec.in_nav,
+        search=spec.search,
+    )
+
+
 def render_site(data: ConferenceData, result: BuildResult) -> None:
     """Every generated page and download of the site, added to ``result``."""
     index = views.Index.of(data)
@@ -88,6 +99,13 @@ def render_site(data: ConferenceData, result: BuildResult) -> None:
     )
     result.fragments["index.md"] = render("home_facts.html", views.home_view(index))
     result.heads["index.md"] = metadata.home_head(data)
+    # Lists too big for one page become an index and pages of their own (generator/paging.py).
+    limit = paging.budget()
+    split = {
+        "program": paging.program_split(index, limit, name),
+        "proceedings": paging.proceedings_split(index, limit, name),
+        "authors": paging.authors_split(index, limit, name),
+    }
     result.pages += [
         _page(
             "call-for-papers",
@@ -100,21 +118,27 @@ def render_site(data: ConferenceData, result: BuildResult) -> None:
             "Program",
             render("program.html", views.program_view(index)),
             f"The program of {name}: sessions, rooms and times.",
-        ),
+        )
+        if split["program"] is None
+        else _spec_page(split["program"][0]),
         _page(
             "proceedings",
             "Proceedings",
             render("proceedings.html", views.proceedings_view(index)),
             f"All {len(data.papers)} papers of {name}, with BibTeX.",
             search=False,  # lists what the papers' own entries hold; 3 MB at 10,000 papers
-        ),
+        )
+        if split["proceedings"] is None
+        else _spec_page(split["proceedings"][0]),
         _page(
             "authors",
             "Authors",
             render("authors.html", views.authors_view(index)),
             f"Every author of {name}, A-Z, with their papers.",
             search=False,  # every name is in the entries of that person's papers
-        ),
+        )
+        if split["authors"] is None
+        else _spec_page(split["authors"][0]),
         _page(
             "committee",
             "Committee",
@@ -128,6 +152,8 @@ def render_site(data: ConferenceData, result: BuildResult) -> None:
             f"Keynote speakers of {name}.",
         ),
     ]
+    for specs in split.values():
+        result.pages += [_spec_page(spec) for spec in (specs or [])[1:]]
     template = environment().get_template("paper.html")
     progress = Progress("papers", len(data.papers))  # a bar on a terminal only
     for paper in data.papers:

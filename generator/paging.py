@@ -1,0 +1,411 @@
+"""Big lists split into pages of bounded size: the A-Z authors, the proceedings, the program.
+
+A small conference keeps one page per list (/authors/, /proceedings/, /program/), exactly as
+before. When a list would pass the page budget, its page becomes an index and the entries move
+to pages of their own:
+
+- /authors/ lists the letters with counts; /authors/letters/<x>/ lists that letter's authors
+  with their papers, or only with paper counts if that is still too big (then, if need be, in
+  parts /authors/letters/<x>/2/ ...);
+- /proceedings/ lists the topics with counts; /proceedings/<topic>/ lists its papers (in parts
+  /proceedings/<topic>/2/ ... when needed);
+- /program/ lists every session of each day in one line (time, room, title, paper count),
+  keeping each session's anchor; /program/days/<date>/ is that day's full program with the
+  room grid, in parts of whole time slots (/program/days/<date>/2/ ...) when needed.
+
+The split is decided from an estimate of each entry's size (the bytes of its data plus the
+markup around it), not by rendering twice. The estimates err on the large side. Letter and day
+pages live one folder down (letters/, days/) so that no author slug or session id can name the
+same page.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from generator import views
+from generator.model import Paper, Session
+from generator.urls import Urls
+
+BUDGET_ENV = "CONFSITE_PAGE_BUDGET"
+"""Overrides the content budget in bytes (tests lower it to split a small conference)."""
+DEFAULT_BUDGET = 200_000
+"""Bytes of content (the body the core renders) per page. The theme adds its frame around it
+(header, nav, contents list, footer: ~30 KB out of the nav): pages stay under 300 KB."""
+PAGE_MARKUP = 1_000
+"""Headings, counts, links and pager of a list page, besides its entries."""
+PAPER_MARKUP = 200
+"""Markup around one paper in a list (item, link, authors line)."""
+PROGRAM_PAPER_MARKUP = 480
+"""Markup around one paper in the program (its star button repeats the title)."""
+SESSION_MARKUP = 1_200
+"""Markup around one session in the program (times in two forms, star, room, grid place)."""
+PERSON_MARKUP = 260
+"""Markup around one author in the A-Z list (item, link, affiliation, ORCID, paper count)."""
+TITLE_MARKUP = 100
+"""Markup around a paper title listed under its author (item, link)."""
+
+
+def budget() -> int:
+    """The content budget of a page in bytes: ``CONFSITE_PAGE_BUDGET`` or the default."""
+    value = os.environ.get(BUDGET_ENV, "")
+    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_BUDGET
+
+
+def chunks(sizes: Sequence[int], limit: int) -> list[range]:
+    """Consecutive runs of entries whose sizes add up to at most ``limit`` (an entry bigger
+    than ``limit`` gets a run of its own): where a long list is cut into pages."""
+    runs: list[range] = []
+    start, total = 0, 0
+    for number, size in enumerate(sizes):
+        if number > start and total + size > limit:
+            runs.append(range(start, number))
+            start, total = number, 0
+        total += size
+    if sizes:
+        runs.append(range(start, len(sizes)))
+    return runs
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page to render: where it lives, its template and plain-data context."""
+
+    path: str
+    title: str
+    description: str
+    template: str
+    context: dict[str, Any]
+    search: bool = False
+    in_nav: bool = False
+
+
+def _part_path(folder: str, number: int) -> str:
+    return folder if number == 1 else f"{folder}/{number}"
+
+
+def _parts_of(
+    folder: str, sizes: Sequence[int], limit: int, label: Callable[[range], str] | None = None
+) -> list[tuple[str, range, list[dict[str, Any]]]]:
+    """(path, entries, pager) of each part of a list kept in ``folder``: the first part at
+    ``folder``, the others at ``folder/2`` ...; the pager links the parts (empty for one)."""
+    runs = chunks(sizes, limit - PAGE_MARKUP)
+    paths = [_part_path(folder, number) for number in range(1, len(runs) + 1)]
+    parts = []
+    for path, run in zip(paths, runs, strict=True):
+        urls = Urls.for_path(path)
+        pager = [
+            {
+                "label": label(other) if label else str(number),
+                "href": urls.to(f"{target}/"),
+                "current": target == path,
+            }
+            for number, (target, other) in enumerate(zip(paths, runs, strict=True), start=1)
+        ]
+        parts.append((path, run, pager if len(runs) > 1 else []))
+    return parts
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    while name in taken:
+        name += "-papers"
+    return name
+
+
+# ---- authors ---------------------------------------------------------------------------
+
+
+def _letter_of(person: views.Person) -> str:
+    initial = person.name.sort_key[0][:1].upper() or "#"
+    return initial if initial.isalpha() else "#"
+
+
+def _letter_folder(letter: str) -> str:
+    if letter.isascii() and letter.isalpha():
+        return letter.lower()
+    return "other" if letter == "#" else f"u{ord(letter):04x}"
+
+
+def _person_entry(
+    person: views.Person, urls: Urls, index: views.Index, with_papers: bool
+) -> dict[str, Any]:
+    count = len(person.papers)
+    return {
+        "slug": person.slug,
+        "href": urls.author(person.slug),
+        "name": person.name.full,
+        "sort_name": person.name.last_first,
+        "affiliations": list(person.affiliations),
+        "orcid": person.orcid,
+        "papers": [views.paper_summary(p, urls, index) for p in person.papers]
+        if with_papers
+        else [],
+        "count": f"{count} paper{'s' if count != 1 else ''}",
+    }
+
+
+def _person_size(person: views.Person, with_papers: bool) -> int:
+    size = PERSON_MARKUP + 3 * len(person.slug) + 2 * len(person.name.full)
+    size += sum(len(a) for a in person.affiliations) + len(person.orcid)
+    if with_papers:
+        size += sum(TITLE_MARKUP + len(p.id) + _title_size(p) for p in person.papers)
+    return size
+
+
+def _title_size(paper: Paper) -> int:
+    return len(paper.title.as_inline_html.encode("utf-8"))
+
+
+def _paper_size(paper: Paper) -> int:
+    authors = sum(len(a.name.full.encode("utf-8")) + 2 for a in paper.authors)
+    return PAPER_MARKUP + 3 * len(paper.id) + _title_size(paper) + authors
+
+
+def authors_split(index: views.Index, limit: int, name: str) -> list[PageSpec] | None:
+    """The A-Z authors as an index of letters and a page per letter; None when one fits."""
+    everyone = views.people(index)
+    if PAGE_MARKUP + sum(_person_size(p, True) for p in everyone) <= limit:
+        return None
+    letters: dict[str, list[views.Person]] = {}
+    for person in everyone:
+        letters.setdefault(_letter_of(person), []).append(person)
+    top = Urls.for_path("authors")
+    pages: list[PageSpec] = []
+    rows = []
+    for letter, persons in sorted(letters.items()):
+        folder = f"authors/letters/{_letter_folder(letter)}"
+        with_papers = PAGE_MARKUP + sum(_person_size(p, True) for p in persons) <= limit
+        sizes = [_person_size(p, with_papers) for p in persons]
+        parts = _parts_of(folder, sizes, limit)
+        rows.append({"letter": letter, "href": top.to(f"{folder}/"), "count": len(persons)})
+        for number, (path, run, pager) in enumerate(parts, start=1):
+            urls = Urls.for_path(path)
+            part = f" ({number} of {len(parts)})" if len(parts) > 1 else ""
+            chosen = [persons[i] for i in run]
+            pages.append(
+                PageSpec(
+                    path=path,
+                    title=f"Authors: {letter}{part}",
+                    description=f"Authors of {name} whose family name starts with {letter}"
+                    f"{part}, with their papers.",
+                    template="authors_letter.html",
+                    context={
+                        "letter": letter,
+                        "part": part,
+                        "count": len(persons),
+                        "first": chosen[0].name.last_first,
+                        "last": chosen[-1].name.last_first,
+                        "with_papers": with_papers,
+                        "people": [_person_entry(p, urls, index, with_papers) for p in chosen],
+                        "pager": pager,
+                        "authors_href": urls.to("authors/"),
+                    },
+                )
+            )
+    head = PageSpec(
+        path="authors",
+        title="Authors",
+        description=f"Every author of {name}, A-Z by family name.",
+        template="authors_index.html",
+        context={"count": len(everyone), "letters": rows},
+        in_nav=True,
+    )
+    return [head, *pages]
+
+
+# ---- proceedings -----------------------------------------------------------------------
+
+
+def proceedings_split(index: views.Index, limit: int, name: str) -> list[PageSpec] | None:
+    """The proceedings as a list of topics and a page per topic; None when one page fits."""
+    data = index.data
+    if PAGE_MARKUP + sum(_paper_size(p) for p in data.papers) <= limit:
+        return None
+    whole = views.proceedings_view(index)
+    groups: list[tuple[str, str, list[Paper]]] = []
+    for topic in data.conference.topics:
+        papers = [p for p in data.papers if p.topics and p.topics[0] == topic.id]
+        if papers:
+            groups.append((topic.id, topic.name, papers))
+    other = [p for p in data.papers if not p.topics]
+    if other:
+        taken = {t.id for t in data.conference.topics}
+        groups.append((_unique("other", taken), "Other papers", other))
+    top = Urls.for_path("proceedings")
+    pages: list[PageSpec] = []
+    rows = []
+    for group_id, group_name, papers in groups:
+        folder = f"proceedings/{group_id}"
+        parts = _parts_of(folder, [_paper_size(p) for p in papers], limit)
+        rows.append({"name": group_name, "href": top.to(f"{folder}/"), "count": len(papers)})
+        for number, (path, run, pager) in enumerate(parts, start=1):
+            urls = Urls.for_path(path)
+            part = f" ({number} of {len(parts)})" if len(parts) > 1 else ""
+            pages.append(
+                PageSpec(
+                    path=path,
+                    title=f"Proceedings: {group_name}{part}",
+                    description=f"Papers of {name} on {group_name}{part}.",
+                    template="proceedings_topic.html",
+                    context={
+                        "name": group_name,
+                        "part": part,
+                        "count": len(papers),
+                        "papers": [views.paper_summary(papers[i], urls, index) for i in run],
+                        "pager": pager,
+                        "proceedings_href": urls.to("proceedings/"),
+                        "bib_href": urls.to("proceedings/proceedings.bib"),
+                    },
+                )
+            )
+    head = PageSpec(
+        path="proceedings",
+        title="Proceedings",
+        description=f"All {len(data.papers)} papers of {name} by topic, with BibTeX.",
+        template="proceedings_index.html",
+        context={
+            "title": whole["title"],
+            "count": whole["count"],
+            "bib_href": whole["bib_href"],
+            "topics": rows,
+        },
+        in_nav=True,
+    )
+    return [head, *pages]
+
+
+# ---- program ---------------------------------------------------------------------------
+
+
+def _session_size(session: Session, index: views.Index) -> int:
+    size = SESSION_MARKUP + 4 * len(session.id) + 2 * len(session.title) + len(session.room)
+    size += len(session.chair) + (len(session.description.as_html) if session.description else 0)
+    for paper in index.papers_by_session.get(session.id, ()):
+        size += _paper_size(paper) + PROGRAM_PAPER_MARKUP + len(paper.title.as_text)
+    return size
+
+
+def time_slots(sessions: Sequence[Session]) -> list[list[Session]]:
+    """A day's sessions (in time order) grouped into runs that overlap in time: a page of the
+    program never cuts through parallel sessions, so its room grid stays whole."""
+    slots: list[list[Session]] = []
+    end = None
+    for session in sessions:
+        if end is None or session.start >= end:
+            slots.append([])
+            end = session.end
+        slots[-1].append(session)
+        end = max(end, session.end)
+    return slots
+
+
+def _day_view(
+    sessions: Sequence[Session], day_id: str, label: str, urls: Urls, index: views.Index
+) -> dict[str, Any]:
+    """One day (or part of one) as program.html lays it out."""
+    columns, places = views.room_grid(tuple(sessions))
+    return {
+        "id": day_id,
+        "label": label,
+        "columns": columns,
+        "sessions": [
+            {**views.session_view(s, urls, index), "grid": places[s.id]} for s in sessions
+        ],
+    }
+
+
+def program_split(index: views.Index, limit: int, name: str) -> list[PageSpec] | None:
+    """The program as an overview of every session and a page per day (in parts of whole time
+    slots); None when one page fits."""
+    data = index.data
+    sizes = [_session_size(s, index) for s in data.sessions]
+    unscheduled = [p for p in data.papers if not p.session_id]
+    if PAGE_MARKUP + sum(sizes) + sum(_paper_size(p) for p in unscheduled) <= limit:
+        return None
+    top = Urls.for_path("program")
+    pages: list[PageSpec] = []
+    days = []
+    for day in data.days:
+        slots = time_slots(day.sessions)
+        folder = f"program/days/{day.date.isoformat()}"
+        slot_sizes = [sum(_session_size(s, index) for s in slot) for slot in slots]
+        parts = _parts_of(folder, slot_sizes, limit, functools.partial(_span, slots))
+        label = views.day_label(day.date)
+        page_of = {}
+        for path, run, pager in parts:
+            chosen = [s for i in run for s in slots[i]]
+            for session in chosen:
+                page_of[session.id] = path
+            urls = Urls.for_path(path)
+            part = f", {_span(slots, run)}" if len(parts) > 1 else ""
+            pages.append(
+                PageSpec(
+                    path=path,
+                    title=f"Program: {label}{part}",
+                    description=f"The program of {name} on {label}{part}: sessions, rooms, "
+                    "times and papers.",
+                    template="program_day.html",
+                    context={
+                        "timezone": data.conference.timezone,
+                        "day": _day_view(
+                            chosen, f"day-{day.date.isoformat()}", f"{label}{part}", urls, index
+                        ),
+                        "pager": pager,
+                        "program_href": urls.to(f"program/#day-{day.date.isoformat()}"),
+                        "agenda_href": urls.to("program/my-agenda/"),
+                    },
+                    search=False,  # each session and paper has its own entry
+                )
+            )
+        days.append(
+            {
+                "id": f"day-{day.date.isoformat()}",
+                "label": label,
+                "short": f"{day.date:%a} {day.date.day} {day.date:%b}",
+                "href": top.to(f"{folder}/"),
+                "sessions": [
+                    {
+                        "id": s.id,
+                        "time": views.time_range(s),
+                        "room": s.room,
+                        "kind_label": s.kind.label,
+                        "title": s.title,
+                        # its own page, or its place on the day's page (keynotes, breaks)
+                        "href": top.to(f"program/{s.id}/")
+                        if s.kind.holds_papers
+                        else top.to(f"{page_of[s.id]}/#{s.id}"),
+                        "count": _count(len(index.papers_by_session.get(s.id, ()))),
+                    }
+                    for s in day.sessions
+                ],
+            }
+        )
+    head = PageSpec(
+        path="program",
+        title="Program",
+        description=f"The program of {name}: sessions, rooms and times, day by day.",
+        template="program_overview.html",
+        context={
+            "timezone": data.conference.timezone,
+            "days": days,
+            "unscheduled": [views.paper_summary(p, top, index) for p in unscheduled],
+            "exports": views.schedule_exports(top),
+            "agenda_href": top.to("program/my-agenda/"),
+        },
+        search=True,
+        in_nav=True,
+    )
+    return [head, *pages]
+
+
+def _count(papers: int) -> str:
+    return f"{papers} paper{'s' if papers != 1 else ''}" if papers else ""
+
+
+def _span(slots: list[list[Session]], run: range) -> str:
+    chosen = [s for i in run for s in slots[i]]
+    return f"{chosen[0].start:%H:%M}–{max(s.end for s in chosen):%H:%M}"
