@@ -184,18 +184,25 @@ def render_author_pages(index: views.Index, result: BuildResult) -> None:
     /authors/ index lists every name and links here)."""
     name = index.data.conference.short_title
     template = environment().get_template("author.html")
+    limit = paging.budget()
     for person in views.people(index):
         count = len(person.papers)
-        result.pages.append(
-            _page(
-                f"authors/{person.slug}",
-                person.name.full,
-                template.render(**views.author_view(person, index)),
-                f"{person.name.full}: {count} paper{'s' if count != 1 else ''} at {name}.",
-                in_nav=False,
-                search=False,
+        parts = paging.author_parts(person, index, limit)  # None: one page holds it all
+        if parts is None:
+            parts = [(f"authors/{person.slug}", views.author_view(person, index))]
+        for number, (path, view) in enumerate(parts, start=1):
+            part = f" ({number} of {len(parts)})" if len(parts) > 1 else ""
+            result.pages.append(
+                _page(
+                    path,
+                    f"{person.name.full}{part}",
+                    template.render(**view),
+                    f"{person.name.full}: {count} paper{'s' if count != 1 else ''} at {name}"
+                    f"{part}.",
+                    in_nav=False,
+                    search=False,
+                )
             )
-        )
 
 
 def _session_search_text(session: Session, index: views.Index) -> str:

@@ -217,6 +217,47 @@ def authors_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
     return [head, *pages]
 
 
+COAUTHOR_MARKUP = 60
+"""Markup around one co-author on an author's page (item, link)."""
+
+
+def _coauthor_size(name: str) -> int:
+    return COAUTHOR_MARKUP + 2 * len(name.encode("utf-8"))
+
+
+def author_parts(
+    person: views.Person, index: views.Index, limit: int
+) -> list[tuple[str, dict[str, Any]]] | None:
+    """(path, view) of each part of an author's page whose papers and co-authors do not fit
+    on one page: /authors/<slug>/, /authors/<slug>/2/ ...; None when one page fits."""
+    coauthors = {a.name.slug: a.name.full for p in person.papers for a in p.authors}
+    coauthors.pop(person.slug, None)
+    sizes = [_paper_size(p) for p in person.papers]
+    if PAGE_MARKUP + sum(sizes) + sum(map(_coauthor_size, coauthors.values())) <= limit:
+        return None
+    whole = views.author_view(person, index)  # its co-authors in the order shown
+    sizes += [_coauthor_size(c["name"]) for c in whole["coauthors"]]
+    folder = f"authors/{person.slug}"
+    papers = len(person.papers)
+    parts = []
+    for path, run, pager in _parts_of(folder, sizes, limit):
+        view = views.author_view(person, index, path)
+        parts.append(
+            (
+                path,
+                {
+                    **view,
+                    "papers": view["papers"][run.start : min(run.stop, papers)],
+                    "coauthors": view["coauthors"][
+                        max(run.start - papers, 0) : max(run.stop - papers, 0)
+                    ],
+                    "pager": pager,
+                },
+            )
+        )
+    return parts
+
+
 # ---- proceedings -----------------------------------------------------------------------
 
 

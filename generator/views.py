@@ -421,9 +421,10 @@ def authors_view(index: Index) -> dict[str, Any]:
     }
 
 
-def author_view(person: Person, index: Index) -> dict[str, Any]:
-    """An author's page: their papers, their co-authors (linked) and ORCID iD."""
-    urls = Urls.for_path(f"authors/{person.slug}")
+def author_view(person: Person, index: Index, path: str = "") -> dict[str, Any]:
+    """An author's page: their papers, their co-authors (linked) and ORCID iD. ``path`` is
+    where the page is served when not at authors/<slug> (a part of a long page, paging.py)."""
+    urls = Urls.for_path(path or f"authors/{person.slug}")
     coauthors: dict[str, Name] = {}
     for paper in person.papers:
         for author in paper.authors:
@@ -436,10 +437,12 @@ def author_view(person: Person, index: Index) -> dict[str, Any]:
         "affiliations": list(person.affiliations),
         "orcid": person.orcid,
         "papers": [paper_summary(p, urls, index) for p in person.papers],
+        "paper_count": len(person.papers),
         "coauthors": [
             {"name": coauthors[slug].full, "href": urls.author(slug)} for slug in ordered
         ],
         "authors_href": urls.to("authors/"),
+        "pager": [],
     }
 
 

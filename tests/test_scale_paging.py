@@ -199,6 +199,24 @@ def test_paging_authors_letter_counts_papers_when_titles_do_not_fit(
     assert "../../../../papers/" not in page
 
 
+def test_paging_long_author_page_in_parts_holds_every_paper_and_coauthor(
+    tiny: dict[str, GeneratedPage], data_dir: Path
+) -> None:
+    person = max(views.people(_index(data_dir)), key=lambda p: len(p.papers))
+    start = f"authors/{person.slug}/index.md"
+    coauthors = {a.name.slug for p in person.papers for a in p.authors} - {person.slug}
+
+    linked = _reachable(tiny, start)
+
+    assert {f"papers/{p.id}/" for p in person.papers} <= linked
+    assert {f"authors/{slug}/" for slug in coauthors} <= linked
+    parts = sorted(uri for uri in tiny if uri.startswith(f"authors/{person.slug}/"))
+    assert len(parts) > 2
+    assert tiny[start].title == f"{person.name.full} (1 of {len(parts)})"
+    assert f"Papers ({len(person.papers)})" in tiny[start].html
+    assert all(len(tiny[uri].html.encode("utf-8")) <= TINY for uri in parts)
+
+
 # ---- proceedings -----------------------------------------------------------------------
 
 
@@ -292,6 +310,7 @@ def test_paging_built_site_links_resolve(split_site: Path) -> None:
     assert (split_site / "program/days/2031-12-08/2/index.html").is_file()
     assert (split_site / "authors/letters/w/index.html").is_file()
     assert (split_site / "proceedings/serving/index.html").is_file()
+    assert (split_site / "authors/zoe-k-bronte/2/index.html").is_file()
     assert broken_links(split_site) == []
 
 
