@@ -290,19 +290,24 @@ def test_paging_no_split_page_over_the_budget(
 # ---- the built site --------------------------------------------------------------------
 
 
+def _build_site(data: Path, site: Path, **env: str) -> None:
+    saved = {name: os.environ.get(name) for name in env}
+    os.environ.update(env)
+    try:
+        result = build_site(data, site)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name)
+            else:
+                os.environ[name] = value
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.fixture(scope="module")
 def split_site(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     site = tmp_path_factory.mktemp("paging-site") / "site"
-    before = os.environ.get(paging.BUDGET_ENV)
-    os.environ[paging.BUDGET_ENV] = str(SMALL)
-    try:
-        result = build_site(data_dir, site)
-    finally:
-        if before is None:
-            os.environ.pop(paging.BUDGET_ENV)
-        else:
-            os.environ[paging.BUDGET_ENV] = before
-    assert result.returncode == 0, result.stderr
+    _build_site(data_dir, site, **{paging.BUDGET_ENV: str(SMALL)})
     yield site
 
 
@@ -320,6 +325,20 @@ def test_paging_built_site_lists_new_pages_in_sitemap(split_site: Path) -> None:
     assert "/program/days/2031-12-08/2/</loc>" in sitemap
     assert "/authors/letters/w/</loc>" in sitemap
     assert "/proceedings/serving/</loc>" in sitemap
+
+
+def test_paging_split_pages_framed_equal_pages_mkdocs_renders(
+    split_site: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    # Topic pages and first parts of author pages are framed (generator/frame.py).
+    plain = tmp_path / "site"
+    _build_site(data_dir, plain, **{paging.BUDGET_ENV: str(SMALL), "CONFSITE_NO_FRAMES": "1"})
+    framed = {str(p.relative_to(split_site)): p.read_bytes() for p in split_site.rglob("*.html")}
+    mkdocs = {str(p.relative_to(plain)): p.read_bytes() for p in plain.rglob("*.html")}
+
+    assert framed.keys() == mkdocs.keys()
+    assert "proceedings/serving/index.html" in framed
+    assert [name for name in framed if framed[name] != mkdocs[name]] == []
 
 
 @pytest.mark.browser
