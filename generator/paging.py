@@ -42,6 +42,8 @@ PAPER_MARKUP = 200
 """Markup around one paper in a list (item, link, authors line)."""
 PROGRAM_PAPER_MARKUP = 480
 """Markup around one paper in the program (its star button repeats the title)."""
+OVERVIEW_MARKUP = 200
+"""Markup around one session's line in the program overview (item, anchor, link, count)."""
 SESSION_MARKUP = 1_200
 """Markup around one session in the program (times in two forms, star, room, grid place)."""
 PERSON_MARKUP = 260
@@ -369,6 +371,14 @@ def program_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
         return None
     top = Urls.for_path("program")
     pages: list[PageSpec] = []
+    overview = PAGE_MARKUP + sum(_overview_size(s) for s in data.sessions)
+    listed = overview + sum(_paper_size(p) for p in unscheduled) <= limit
+    unscheduled_link = None
+    if unscheduled and not listed:  # pages of their own, after the days
+        unscheduled_link = {
+            "href": top.to(f"{UNSCHEDULED}/"),
+            "count": _count(len(unscheduled)),
+        }
     days = []
     for day in data.days:
         slots = time_slots(day.sessions)
@@ -433,14 +443,54 @@ def program_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
         context={
             "timezone": data.conference.timezone,
             "days": days,
-            "unscheduled": [views.paper_summary(p, top, index) for p in unscheduled],
+            "unscheduled": [views.paper_summary(p, top, index) for p in unscheduled]
+            if listed
+            else [],
+            "unscheduled_link": unscheduled_link,
             "exports": views.schedule_exports(top),
             "agenda_href": top.to("program/my-agenda/"),
         },
         search=True,
         in_nav=True,
     )
+    if unscheduled_link:
+        pages += _unscheduled_pages(unscheduled, index, limit, name)
     return [head, *pages]
+
+
+UNSCHEDULED = "program/days/unscheduled"
+"""Where papers without a session are listed when the overview cannot hold them (in days/,
+where no session id can take the name)."""
+
+
+def _unscheduled_pages(
+    papers: list[Paper], index: views.Index, limit: int, name: str
+) -> list[PageSpec]:
+    parts = _parts_of(UNSCHEDULED, [_paper_size(p) for p in papers], limit)
+    pages = []
+    for number, (path, run, pager) in enumerate(parts, start=1):
+        urls = Urls.for_path(path)
+        part = f" ({number} of {len(parts)})" if len(parts) > 1 else ""
+        pages.append(
+            PageSpec(
+                path=path,
+                title=f"Papers not yet scheduled{part}",
+                description=f"Papers of {name} without a session yet{part}.",
+                template="program_unscheduled.html",
+                context={
+                    "part": part,
+                    "count": _count(len(papers)),
+                    "papers": [views.paper_summary(papers[i], urls, index) for i in run],
+                    "pager": pager,
+                    "program_href": urls.to("program/"),
+                },
+            )
+        )
+    return pages
+
+
+def _overview_size(session: Session) -> int:
+    return OVERVIEW_MARKUP + 4 * len(session.id) + len(session.title.encode("utf-8"))
 
 
 def _count(papers: int) -> str:

@@ -287,6 +287,26 @@ def test_paging_no_split_page_over_the_budget(
         assert {uri: size for uri, size in sizes.items() if size > budget} == {}
 
 
+def test_paging_unscheduled_papers_on_pages_of_their_own(data_dir: Path, tmp_path: Path) -> None:
+    # Before the program is made, every paper is unscheduled: the overview links to a list.
+    data = tmp_path / "data"
+    data.mkdir()
+    for source in data_dir.iterdir():
+        text = source.read_text(encoding="utf-8")
+        if source.name == "papers.yaml":
+            text = re.sub(r"(?m)^    session: .*\n", "", text)
+        (data / source.name).write_text(text, encoding="utf-8")
+    pages = {page.uri: page for page in _build(data, 6_000).pages}
+
+    linked = _reachable(pages, "program/index.md")
+
+    assert "50 papers not yet scheduled" in pages["program/index.md"].html
+    assert {f"papers/p{n:05d}/" for n in range(1, PAPERS + 1)} <= linked
+    parts = [uri for uri in pages if uri.startswith(f"{paging.UNSCHEDULED}/")]
+    assert len(parts) > 1
+    assert all(len(pages[uri].html.encode("utf-8")) <= 6_000 for uri in parts)
+
+
 # ---- the built site --------------------------------------------------------------------
 
 
