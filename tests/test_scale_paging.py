@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLE_DATA, TOY_DATA, build_site, serve
+from test_browser_quality import AXE_JS, axe_violations
 from test_links import broken_links
 
 from generator import paging, synth, views
@@ -389,3 +390,38 @@ def test_paging_day_page_schedule_works_in_browser(browser: Any, split_site: Pat
         context.close()
         server.shutdown()
     assert errors == []
+
+
+@pytest.fixture(scope="module")
+def axe() -> str:
+    if not AXE_JS.is_file():
+        message = "axe-core is not installed: npm ci (as .ci/run does)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE_JS.read_text()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "path",
+    [
+        "program/",
+        "program/days/2031-12-08/2/",
+        "authors/",
+        "authors/letters/k/",
+        "authors/zoe-k-bronte/2/",
+        "proceedings/",
+        "proceedings/serving/",
+    ],
+)
+def test_paging_split_pages_pass_axe(browser: Any, split_site: Path, axe: str, path: str) -> None:
+    server, url = serve(split_site)
+    context = browser.new_context(locale="en-US")
+    try:
+        page = context.new_page()
+        page.goto(url + path)
+        assert axe_violations(page, axe) == []
+    finally:
+        context.close()
+        server.shutdown()
