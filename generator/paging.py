@@ -12,6 +12,9 @@ to pages of their own:
 - /program/ lists every session of each day in one line (time, room, title, paper count),
   keeping each session's anchor; /program/days/<date>/ is that day's full program with the
   room grid, in parts of whole time slots (/program/days/<date>/2/ ...) when needed.
+- an author's page with more papers and co-authors than fit continues at
+  /authors/<slug>/2/ ...; papers without a session, when the program overview cannot hold
+  them, are listed at /program/days/unscheduled/.
 
 The split is decided from an estimate of each entry's size (the bytes of its data plus the
 markup around it), not by rendering twice. The estimates err on the large side. Letter and day
@@ -35,7 +38,7 @@ BUDGET_ENV = "CONFSITE_PAGE_BUDGET"
 """Overrides the content budget in bytes (tests lower it to split a small conference)."""
 DEFAULT_BUDGET = 200_000
 """Bytes of content (the body the core renders) per page. The theme adds its frame around it
-(header, nav, contents list, footer: ~30 KB out of the nav): pages stay under 300 KB."""
+(header, nav, contents list, footer: ~20 KB out of the nav): pages stay under 300 KB."""
 PAGE_MARKUP = 1_000
 """Headings, counts, links and pager of a list page, besides its entries."""
 PAPER_MARKUP = 200
