@@ -385,7 +385,12 @@ def test_escaping_xml_downloads_stay_well_formed(hostile_site: Path) -> None:
         values = [*tree.getroot().itertext()]
         values += [v for element in tree.iter() for v in element.attrib.values()]
         for value in values:
-            if "F[" in value:
+            if re.match(r"F\[[\w.]+\] bold ", value):
+                # A Markdown field exported as the plain text of its sanitised rendering (what
+                # the page shows): the raw HTML is gone, the text arrives whole to its end.
+                assert 'javascript:alert("js")' in value, (path, value)
+                assert "<script" not in value, (path, value)
+            elif "F[" in value:
                 assert PAYLOAD in value, (path, value)
         assert tree.xpath("//*[local-name()='xss-probe']") == []
 
