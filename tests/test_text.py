@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from generator.text import Text
+from pathlib import Path
+
+import bibtexparser
+import yaml
+from conftest import EXAMPLE_DATA, REFERENCE
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import latex
+from generator.text import Text, markdown_html, plain_paragraphs_html
+
+
+def _yaml(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def test_text_inline_html_escapes_and_wraps_math() -> None:
@@ -72,3 +85,35 @@ def test_text_display_math_on_its_own_line_stays_a_block() -> None:
     html = str(text.as_html)
 
     assert html == ('<p>We show</p>\n<div class="arithmatex">\\[a^2+b^2\\]</div>\n<p>above.</p>')
+
+
+# Plain paragraphs with inline math skip Markdown; wherever that fast path accepts a text, it
+# must give exactly what Markdown gives.
+_PIECES = [*"ab xyzAZ09$\\{}^()., -\"'%/\n\t:;?=+", "\n\n", "  ", "$x$", "$\\alpha$", "é"]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_text_plain_paragraph_fast_path_equals_markdown(source: str) -> None:
+    fast = plain_paragraphs_html(source)
+
+    if fast is not None:
+        assert fast == markdown_html(source)
+
+
+def test_text_plain_paragraph_fast_path_equals_markdown_on_real_abstracts() -> None:
+    sources = [paper["abstract"] for paper in _yaml(EXAMPLE_DATA / "papers.yaml")["papers"]]
+    for path in sorted((REFERENCE / "bibtex").glob("*.bib")):
+        for entry in bibtexparser.parse_string(path.read_text(encoding="utf-8")).entries:
+            if "abstract" in entry.fields_dict:
+                sources.append(latex.decode(entry.fields_dict["abstract"].value))
+
+    accepted = [s for s in sources if plain_paragraphs_html(s) is not None]
+
+    assert len(accepted) > len(sources) // 2  # the fast path is the common case
+    assert [plain_paragraphs_html(s) for s in accepted] == [markdown_html(s) for s in accepted]
+
+
+def test_text_markdown_syntax_is_not_taken_by_the_fast_path() -> None:
+    for source in ("*a*", "- item", "1. item", "a\\$b", "# h", "a  \nb", "    code", "$$x$$"):
+        assert plain_paragraphs_html(source) is None, source
