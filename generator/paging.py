@@ -286,28 +286,18 @@ def proceedings_split(index: views.Index, limit: int, name: str) -> list[PageSpe
     rows = []
     for group_id, group_name, papers in groups:
         folder = f"proceedings/{group_id}"
-        parts = _parts_of(folder, [_paper_size(p) for p in papers], limit)
         rows.append({"name": group_name, "href": top.to(f"{folder}/"), "count": len(papers)})
-        for number, (path, run, pager) in enumerate(parts, start=1):
-            urls = Urls.for_path(path)
-            part = f" ({number} of {len(parts)})" if len(parts) > 1 else ""
-            pages.append(
-                PageSpec(
-                    path=path,
-                    title=f"Proceedings: {group_name}{part}",
-                    description=f"Papers of {name} on {group_name}{part}.",
-                    template="proceedings_topic.html",
-                    context={
-                        "name": group_name,
-                        "part": part,
-                        "count": len(papers),
-                        "papers": [views.paper_summary(papers[i], urls, index) for i in run],
-                        "pager": pager,
-                        "proceedings_href": urls.to("proceedings/"),
-                        "bib_href": urls.to("proceedings/proceedings.bib"),
-                    },
-                )
-            )
+        pages += _paper_list_pages(
+            folder,
+            papers,
+            index,
+            limit,
+            template="proceedings_topic.html",
+            title=f"Proceedings: {group_name}",
+            description=f"Papers of {name} on {group_name}",
+            context={"name": group_name, "count": len(papers)},
+            links={"proceedings_href": "proceedings/", "bib_href": "proceedings/proceedings.bib"},
+        )
     head = PageSpec(
         path="proceedings",
         title="Proceedings",
@@ -469,7 +459,37 @@ where no session id can take the name)."""
 def _unscheduled_pages(
     papers: list[Paper], index: views.Index, limit: int, name: str
 ) -> list[PageSpec]:
-    parts = _parts_of(UNSCHEDULED, [_paper_size(p) for p in papers], limit)
+    return _paper_list_pages(
+        UNSCHEDULED,
+        papers,
+        index,
+        limit,
+        template="program_unscheduled.html",
+        title="Papers not yet scheduled",
+        description=f"Papers of {name} without a session yet",
+        context={"count": _count(len(papers))},
+        links={"program_href": "program/"},
+    )
+
+
+def _paper_list_pages(
+    folder: str,
+    papers: Sequence[Paper],
+    index: views.Index,
+    limit: int,
+    *,
+    template: str,
+    title: str,
+    description: str,
+    context: dict[str, Any],
+    links: dict[str, str],
+) -> list[PageSpec]:
+    """A list of papers on as many pages as the budget needs: 'Title (2 of 3)' and so on.
+
+    ``context`` holds the template's own values; ``links`` its links, as site paths made
+    relative to each page.
+    """
+    parts = _parts_of(folder, [_paper_size(p) for p in papers], limit)
     pages = []
     for number, (path, run, pager) in enumerate(parts, start=1):
         urls = Urls.for_path(path)
@@ -477,15 +497,15 @@ def _unscheduled_pages(
         pages.append(
             PageSpec(
                 path=path,
-                title=f"Papers not yet scheduled{part}",
-                description=f"Papers of {name} without a session yet{part}.",
-                template="program_unscheduled.html",
+                title=f"{title}{part}",
+                description=f"{description}{part}.",
+                template=template,
                 context={
+                    **context,
+                    **{key: urls.to(target) for key, target in links.items()},
                     "part": part,
-                    "count": _count(len(papers)),
                     "papers": [views.paper_summary(papers[i], urls, index) for i in run],
                     "pager": pager,
-                    "program_href": urls.to("program/"),
                 },
             )
         )
