@@ -14,10 +14,14 @@ from pathlib import Path
 
 import pytest
 
+from generator.diagnostics import Diagnostics
+from generator.load.yaml_source import load_yaml_file
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_DATA = ROOT / "data"
 TOY_DATA = Path(__file__).resolve().parent / "data" / "toy"
 REFERENCE = ROOT.parent / "shared" / "reference"
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -131,3 +135,28 @@ def browser() -> Iterator[object]:
         instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+def read_papers(data_dir: Path) -> dict[str, dict]:
+    """A data folder's papers.yaml, as the loader reads it, by paper id."""
+    root = load_yaml_file(data_dir / "papers.yaml", "papers.yaml", Diagnostics())
+    return {paper["id"]: paper for paper in root["papers"]}
+
+
+def new_site_with_import(root: Path, kind: str, source: Path, name: str, year: str) -> str:
+    """`confsite new ROOT` then `confsite import KIND SOURCE` in it; returns the import report."""
+    assert run_confsite("new", str(root), "--name", name, "--year", year).returncode == 0
+    result = run_confsite("import", kind, str(source), cwd=root)
+    assert result.returncode == 0, result.stderr
+    return result.stderr
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script, from npm (`npm ci`); missing, the tests skip, or fail under CI."""
+    if not AXE_JS.is_file():
+        message = "axe-core is not installed: npm ci (as .ci/run does)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE_JS.read_text()

@@ -11,7 +11,6 @@ Each checker is also run on a copy of a built page with its problem put back, an
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -22,11 +21,8 @@ from urllib.parse import urlsplit
 import pytest
 from lxml import html as lxml_html
 
-from tests.conftest import ROOT
-
 pytestmark = pytest.mark.browser
 
-AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 375, "height": 800}
 DESKTOP = {"width": 1280, "height": 800}
 BLOCKING_IMPACTS = ("serious", "critical")
@@ -178,16 +174,6 @@ PAGE_NAMES = (
     "home", "call for papers", "program", "session", "committee", "proceedings", "authors",
     "speakers", "paper",
 )  # fmt: skip
-
-
-@pytest.fixture(scope="session")
-def axe_source() -> str:
-    if not AXE_JS.is_file():
-        message = "axe-core is not installed: npm ci (as .ci/run does)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return AXE_JS.read_text()
 
 
 @pytest.fixture

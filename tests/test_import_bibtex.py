@@ -6,25 +6,18 @@ from pathlib import Path
 
 import bibtexparser
 import pytest
-from conftest import REFERENCE, run_confsite
-
-from generator.diagnostics import Diagnostics
-from generator.load.yaml_source import load_yaml_file
+from conftest import REFERENCE, new_site_with_import, read_papers, run_confsite
 
 ACML = REFERENCE / "bibtex" / "acml2025.bib"
 CPAL = REFERENCE / "bibtex" / "cpal2026.bib"
 
 
 def papers(site: Path) -> dict[str, dict]:
-    root = load_yaml_file(site / "data" / "papers.yaml", "papers.yaml", Diagnostics())
-    return {paper["id"]: paper for paper in root["papers"]}
+    return read_papers(site / "data")
 
 
 def new_site(root: Path, source: Path) -> str:
-    assert run_confsite("new", str(root), "--name", "ML", "--year", "2025").returncode == 0
-    result = run_confsite("import", "bibtex", str(source), cwd=root)
-    assert result.returncode == 0, result.stderr
-    return result.stderr
+    return new_site_with_import(root, "bibtex", source, "ML", "2025")
 
 
 @pytest.fixture(scope="module")
@@ -93,9 +86,7 @@ def test_import_bibtex_bad_block_is_a_warning_and_the_rest_imports(tmp_path: Pat
     assert result.returncode == 0, result.stderr
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"{source}:10: warning: this BibTeX block cannot be parsed")
-    imported = {
-        p["id"]: p for p in load_yaml_file(tmp_path / "papers.yaml", "p", Diagnostics())["papers"]
-    }
+    imported = read_papers(tmp_path)
     assert sorted(imported) == ["good1", "good2"]
     assert imported["good1"]["abstract"] == "First über line.\n\nSecond.\n"
     assert imported["good2"]["title"] == "Good Été"

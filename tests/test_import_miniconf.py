@@ -6,10 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import REFERENCE, run_confsite
-
-from generator.diagnostics import Diagnostics
-from generator.load.yaml_source import load_yaml_file
+from conftest import REFERENCE, new_site_with_import, read_papers, run_confsite
 
 SOURCE = REFERENCE / "miniconf" / "chil2021-proceedings.csv"
 
@@ -17,16 +14,13 @@ SOURCE = REFERENCE / "miniconf" / "chil2021-proceedings.csv"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("miniconf") / "site"
-    assert run_confsite("new", str(root), "--name", "CHIL", "--year", "2021").returncode == 0
-    result = run_confsite("import", "miniconf", str(SOURCE), cwd=root)
-    assert result.returncode == 0, result.stderr
-    root.joinpath("import.log").write_text(result.stderr)
+    report = new_site_with_import(root, "miniconf", SOURCE, "CHIL", "2021")
+    root.joinpath("import.log").write_text(report)
     return root
 
 
 def papers(site: Path) -> dict[str, dict]:
-    root = load_yaml_file(site / "data" / "papers.yaml", "papers.yaml", Diagnostics())
-    return {paper["id"]: paper for paper in root["papers"]}
+    return read_papers(site / "data")
 
 
 def authors(paper: dict) -> list[tuple[str, str]]:

@@ -6,31 +6,21 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import REFERENCE, run_confsite
-
-from generator.diagnostics import Diagnostics
-from generator.load.yaml_source import load_yaml_file
+from conftest import REFERENCE, new_site_with_import, read_papers, run_confsite
 
 SOURCE = REFERENCE / "openreview" / "notes-v1-example.json"
-
-
-def papers(data: Path) -> dict[str, dict]:
-    root = load_yaml_file(data / "papers.yaml", "papers.yaml", Diagnostics())
-    return {paper["id"]: paper for paper in root["papers"]}
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("openreview") / "site"
-    assert run_confsite("new", str(root), "--name", "Pruning", "--year", "2018").returncode == 0
-    result = run_confsite("import", "openreview", str(SOURCE), cwd=root)
-    assert result.returncode == 0, result.stderr
-    root.joinpath("import.log").write_text(result.stderr)
+    report = new_site_with_import(root, "openreview", SOURCE, "Pruning", "2018")
+    root.joinpath("import.log").write_text(report)
     return root
 
 
 def test_import_openreview_v1_accepted_papers(site: Path) -> None:
-    imported = papers(site / "data")
+    imported = read_papers(site / "data")
     assert sorted(imported) == ["hkghwscuoq", "r1elk2mkix"]
     paper = imported["hkghwscuoq"]
     assert paper["title"] == "Targeted Dropout"
@@ -120,7 +110,7 @@ def test_import_openreview_v2_takes_accepted_venues_only(tmp_path: Path) -> None
     result = run_confsite("import", "openreview", str(source), "--data", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert "skipped 2 not accepted and 0 unreadable" in result.stderr.splitlines()[-1]
-    imported = papers(tmp_path)
+    imported = read_papers(tmp_path)
     assert {k: v["title"] for k, v in imported.items()} == {
         "note1": "Accepted Poster",
         "note4": "Accepted Oral",

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLE_DATA, TOY_DATA, build_site, serve
-from test_browser_quality import AXE_JS, axe_violations
+from test_browser_quality import axe_violations
 from test_links import broken_links
 
 from generator import paging, synth, views
@@ -392,16 +392,6 @@ def test_paging_day_page_schedule_works_in_browser(browser: Any, split_site: Pat
     assert errors == []
 
 
-@pytest.fixture(scope="module")
-def axe() -> str:
-    if not AXE_JS.is_file():
-        message = "axe-core is not installed: npm ci (as .ci/run does)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return AXE_JS.read_text()
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize(
     "path",
@@ -415,13 +405,15 @@ def axe() -> str:
         "proceedings/serving/",
     ],
 )
-def test_paging_split_pages_pass_axe(browser: Any, split_site: Path, axe: str, path: str) -> None:
+def test_paging_split_pages_pass_axe(
+    browser: Any, split_site: Path, axe_source: str, path: str
+) -> None:
     server, url = serve(split_site)
     context = browser.new_context(locale="en-US")
     try:
         page = context.new_page()
         page.goto(url + path)
-        assert axe_violations(page, axe) == []
+        assert axe_violations(page, axe_source) == []
     finally:
         context.close()
         server.shutdown()
