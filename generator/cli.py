@@ -139,7 +139,7 @@ def _require_config(path: Path) -> bool:
 def _build(args: argparse.Namespace) -> int:
     if args.format != "text":
         return _build_for_machines(args)
-    _data, diagnostics = load_and_validate(args.data)
+    data, diagnostics = load_and_validate(args.data)
     print_diagnostics(diagnostics)
     if diagnostics.has_errors() or (args.strict and diagnostics.warnings):
         print(
@@ -152,7 +152,7 @@ def _build(args: argparse.Namespace) -> int:
 
     _quiet_mkdocs()
     try:
-        build_site(args.config_file, args.data, args.site_dir, args.strict)
+        build_site(args.config_file, args.data, args.site_dir, args.strict, (data, diagnostics))
     except (Abort, PluginError) as exc:
         print(f"build failed: {exc}; the previous site is unchanged", file=sys.stderr)
         return 1
@@ -165,7 +165,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _build_for_machines(args: argparse.Namespace) -> int:
     """``confsite build --format github|json``: the same steps, every outcome a diagnostic."""
-    _data, diagnostics = load_and_validate(args.data)
+    data, diagnostics = load_and_validate(args.data)
     found = diagnostics.sorted()
 
     def finish(code: int) -> int:
@@ -182,7 +182,7 @@ def _build_for_machines(args: argparse.Namespace) -> int:
 
     collected = _collect_mkdocs()
     try:
-        build_site(args.config_file, args.data, args.site_dir, args.strict)
+        build_site(args.config_file, args.data, args.site_dir, args.strict, (data, diagnostics))
     except (Abort, PluginError, OSError) as exc:
         failure = f"build failed: {exc}; the previous site is unchanged"
         found += [*collected.found, Diagnostic(Location(""), Severity.ERROR, failure)]

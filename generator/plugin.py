@@ -29,8 +29,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator import frame, search_index
-from generator.build import build_outputs
-from generator.diagnostics import Severity
+from generator.build import build_outputs, render_outputs
+from generator.diagnostics import Diagnostics, Severity
+from generator.model import ConferenceData
 from generator.outputs import BuildResult, GeneratedPage, TocEntry
 from generator.progress import Progress
 from generator.reproducible import pin_build_date
@@ -75,11 +76,18 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         self.env: Any = None
         self.files: Files | None = None
         self.data_dir = Path("data")
+        self.validated: tuple[Path, ConferenceData | None, Diagnostics] | None = None
+        """Set by ``build_site`` when its caller already validated the data folder (resolved
+        path, model, diagnostics): the first build uses it instead of loading it again."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base_dir = Path(config.config_file_path or ".").resolve().parent
         self.data_dir = base_dir / (os.environ.get(DATA_DIR_ENV) or self.config.data_dir)
-        self.result = build_outputs(self.data_dir)
+        validated, self.validated = self.validated, None  # serve's rebuilds read the data anew
+        if validated is not None and validated[0] == self.data_dir.resolve():
+            self.result = render_outputs(validated[1], validated[2])
+        else:
+            self.result = build_outputs(self.data_dir)
         pin_build_date(self.data_dir)  # sitemap dates from the data, not the clock
         for diagnostic in self.result.diagnostics.sorted():
             if diagnostic.severity is Severity.ERROR:
@@ -311,10 +319,17 @@ def _toc_tokens(page: GeneratedPage) -> list[dict[str, Any]]:
     return tokens
 
 
-def build_site(config_file: Path, data_dir: Path | None, site_dir: Path, strict: bool) -> None:
+def build_site(
+    config_file: Path,
+    data_dir: Path | None,
+    site_dir: Path,
+    strict: bool,
+    validated: tuple[ConferenceData | None, Diagnostics] | None = None,
+) -> None:
     """Build into a fresh folder beside ``site_dir`` and swap it in only when all went well.
 
-    A failed build leaves the previous site untouched, byte for byte.
+    A failed build leaves the previous site untouched, byte for byte. ``validated`` is what
+    ``load_and_validate(data_dir)`` already returned, so the plugin does not load it twice.
     """
     if data_dir is not None:
         os.environ[DATA_DIR_ENV] = str(data_dir.resolve())
@@ -325,6 +340,10 @@ def build_site(config_file: Path, data_dir: Path | None, site_dir: Path, strict:
         from mkdocs.commands.build import build
 
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+        if validated is not None and data_dir is not None:
+            for plugin in config.plugins.values():
+                if isinstance(plugin, ConferencePlugin):
+                    plugin.validated = (data_dir.resolve(), *validated)
         build(config)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

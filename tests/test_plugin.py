@@ -7,8 +7,10 @@ from pathlib import Path
 
 from conftest import ROOT, TOY_DATA, build_site
 
+from generator import plugin
 from generator.outputs import GeneratedPage, TocEntry
 from generator.plugin import _toc_tokens
+from generator.validate import load_and_validate
 
 
 def test_toc_tokens_nest_h3_under_h2() -> None:
@@ -57,3 +59,23 @@ def test_plugin_hand_written_page_colliding_with_a_generated_one_fails(tmp_path:
         "site_src/program/index.md is hand-written, but the generator makes that page too"
         in result.stderr
     )
+
+
+def test_plugin_build_site_uses_the_model_its_caller_validated(tmp_path: Path) -> None:
+    # `confsite build` validates before building; the plugin renders that model instead of
+    # loading the data folder a second time (seconds at thousands of papers).
+    data = tmp_path / "data"
+    shutil.copytree(TOY_DATA, data)
+    validated = load_and_validate(data)
+    papers = data / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    papers.write_text(text.replace("We compile tensor", "We translate tensor"), "utf-8")
+    page = tmp_path / "site" / "papers" / "tiny-tensors" / "index.html"
+
+    plugin.build_site(ROOT / "mkdocs.yml", data, tmp_path / "site", True, validated)
+    served = page.read_text(encoding="utf-8")
+    plugin.build_site(ROOT / "mkdocs.yml", data, tmp_path / "site", True)
+    reloaded = page.read_text(encoding="utf-8")
+
+    assert ("We compile tensor" in served, "We translate tensor" in served) == (True, False)
+    assert ("We compile" in reloaded, "We translate tensor" in reloaded) == (False, True)
