@@ -118,21 +118,21 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        def add(uri: str, content: str | bytes, in_nav: bool = True) -> None:
+        def refuse_collision(uri: str) -> None:
+            # Files.append would silently replace the hand-written file.
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(
                     f"site_src/{uri} is hand-written, but the generator makes that page too; "
                     "rename or remove the hand-written file"
                 )
+
+        def add(uri: str, content: str | bytes, in_nav: bool = True) -> None:
+            refuse_collision(uri)
             inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, uri, content=content, inclusion=inclusion))
 
         for uri in self.framed:  # not MkDocs pages: on_post_build writes them through a frame
-            if files.get_file_from_path(uri) is not None:
-                raise PluginError(
-                    f"site_src/{uri} is hand-written, but the generator makes that page too; "
-                    "rename or remove the hand-written file"
-                )
+            refuse_collision(uri)
         for page in self.result.pages:
             if page.uri not in self.framed:
                 add(page.uri, _front_matter(page), page.in_nav)
