@@ -124,7 +124,7 @@ def test_calendar_text_with_commas_and_newlines_round_trips(toy: ConferenceData)
     day = replace(toy.days[0], sessions=(session, *toy.days[0].sessions[1:]))
     data = replace(toy, days=(day, *toy.days[1:]))
 
-    [event] = events_of(ics.Calendars(data).session(session))
+    [event] = events_of(ics.calendar_files(data)[f"program/{session.id}.ics"])
     assert str(event["SUMMARY"]) == "Opening; welcome, and news"
 
 
