@@ -7,7 +7,7 @@ from pathlib import Path
 from generator.diagnostics import Diagnostics
 from generator.model import ConferenceData
 from generator.outputs import BuildResult
-from generator.pages import render_site
+from generator.pages import plan_site, render_site
 from generator.validate import load_and_validate
 
 
@@ -16,9 +16,15 @@ def build_outputs(data_dir: Path) -> BuildResult:
     return render_outputs(*load_and_validate(data_dir))
 
 
-def render_outputs(data: ConferenceData | None, diagnostics: Diagnostics) -> BuildResult:
-    """Render data that ``load_and_validate`` returned (None: its diagnostics only)."""
+def render_outputs(
+    data: ConferenceData | None, diagnostics: Diagnostics, streamed: bool = False
+) -> BuildResult:
+    """Render data that ``load_and_validate`` returned (None: its diagnostics only).
+
+    ``streamed``: leave the bulk of the pages and files in ``result.streams`` for a site
+    builder that writes them as they come; otherwise everything is rendered into the result.
+    """
     result = BuildResult(diagnostics=diagnostics)
     if data is not None:
-        render_site(data, result)
+        (plan_site if streamed else render_site)(data, result)
     return result

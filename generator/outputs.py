@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from generator.diagnostics import Diagnostics
 
@@ -54,6 +56,34 @@ class SiteFacts:
     description: str
 
 
+class Sink(Protocol):
+    """Where a stream puts each page and file as soon as it is rendered."""
+
+    def page(self, page: GeneratedPage) -> None: ...
+
+    def file(self, file: GeneratedFile) -> None: ...
+
+
+Stream = Callable[[Sink], None]
+"""Rendering left to the site builder: renders pages and files one at a time into a sink,
+which may write each to disk at once. At 10,000 papers the pages and downloads are ~200 MB of
+text; streamed, they never sit in memory together."""
+
+
+@dataclass
+class CollectingSink:
+    """A sink that keeps everything, in order (tests, and builders that want it all)."""
+
+    pages: list[GeneratedPage] = field(default_factory=list)
+    files: list[GeneratedFile] = field(default_factory=list)
+
+    def page(self, page: GeneratedPage) -> None:
+        self.pages.append(page)
+
+    def file(self, file: GeneratedFile) -> None:
+        self.files.append(file)
+
+
 @dataclass
 class BuildResult:
     site: SiteFacts | None = None
@@ -64,6 +94,9 @@ class BuildResult:
     heads: dict[str, str] = field(default_factory=dict)
     """Finished <head> HTML for hand-written pages, by source path ('index.md')."""
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
+    streams: list[Stream] = field(default_factory=list)
+    """Pages and files still to render, in site order after ``pages`` and ``files``; each
+    stream is independent of the others, so they can run side by side."""
 
     @property
     def ok(self) -> bool:

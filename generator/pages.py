@@ -15,7 +15,14 @@ from generator.exporters.bibtex import paper_bibtex, proceedings_bibtex
 from generator.exporters.citation import record_of
 from generator.exporters.ris import paper_ris
 from generator.model import ConferenceData, Session
-from generator.outputs import BuildResult, GeneratedFile, GeneratedPage, SiteFacts, TocEntry
+from generator.outputs import (
+    BuildResult,
+    GeneratedFile,
+    GeneratedPage,
+    Sink,
+    SiteFacts,
+    TocEntry,
+)
 from generator.progress import Progress
 from generator.urls import page_uri
 
@@ -85,11 +92,15 @@ def _spec_page(spec: paging.PageSpec) -> GeneratedPage:
 
 def render_site(data: ConferenceData, result: BuildResult) -> None:
     """Every generated page and download of the site, added to ``result``."""
+    plan_site(data, result)
+    parallel.collect(result)
+
+
+def plan_site(data: ConferenceData, result: BuildResult) -> None:
+    """The site's few list pages, rendered into ``result``; its thousands of paper, author
+    and session pages and downloads as two streams (``result.streams``) that a site builder
+    runs side by side and writes as they come."""
     index = views.Index.of(data)
-    # Author pages and the schedule render on the second core while this one does the rest.
-    beside = parallel.Beside(
-        lambda r: (render_author_pages(index, r), render_schedule(data, index, r))
-    )
     conference = data.conference
     name = conference.short_title
     result.site = SiteFacts(
@@ -154,6 +165,17 @@ def render_site(data: ConferenceData, result: BuildResult) -> None:
     ]
     for specs in split.values():
         result.pages += [_spec_page(spec) for spec in (specs or [])[1:]]
+    result.files.append(GeneratedFile("proceedings/proceedings.bib", proceedings_bibtex(data)))
+    result.streams += [
+        lambda sink: render_paper_pages(index, sink),
+        lambda sink: render_authors_and_schedule(index, sink),
+    ]
+
+
+def render_paper_pages(index: views.Index, sink: Sink) -> None:
+    """Each paper's page, BibTeX and RIS."""
+    data = index.data
+    name = data.conference.short_title
     template = environment().get_template("paper.html")
     progress = Progress("papers", len(data.papers))  # a bar on a terminal only
     for paper in data.papers:
@@ -161,7 +183,7 @@ def render_site(data: ConferenceData, result: BuildResult) -> None:
         view = views.paper_view(paper, index)
         authors = ", ".join(a["name"] for a in view["authors"])
         record = record_of(data, paper)
-        result.pages.append(
+        sink.page(
             _page(
                 f"papers/{paper.id}",
                 paper.title.as_text,
@@ -172,14 +194,17 @@ def render_site(data: ConferenceData, result: BuildResult) -> None:
                 search_text=f"{authors}\n{paper.abstract.as_block_text}",
             )
         )
-        result.files.append(GeneratedFile(f"papers/{paper.id}.bib", paper_bibtex(data, paper)))
-        result.files.append(GeneratedFile(f"papers/{paper.id}.ris", paper_ris(record)))
-    result.files.append(GeneratedFile("proceedings/proceedings.bib", proceedings_bibtex(data)))
+        sink.file(GeneratedFile(f"papers/{paper.id}.bib", paper_bibtex(data, paper)))
+        sink.file(GeneratedFile(f"papers/{paper.id}.ris", paper_ris(record)))
     progress.close()
-    beside.join_into(result)  # render_author_pages, then render_schedule
 
 
-def render_author_pages(index: views.Index, result: BuildResult) -> None:
+def render_authors_and_schedule(index: views.Index, sink: Sink) -> None:
+    render_author_pages(index, sink)
+    render_schedule(index.data, index, sink)
+
+
+def render_author_pages(index: views.Index, sink: Sink) -> None:
     """One page per author at /authors/<slug>/, out of the nav and the search index (the
     /authors/ index lists every name and links here)."""
     name = index.data.conference.short_title
@@ -192,7 +217,7 @@ def render_author_pages(index: views.Index, result: BuildResult) -> None:
             parts = [(f"authors/{person.slug}", views.author_view(person, index))]
         for number, (path, view) in enumerate(parts, start=1):
             part = f" ({number} of {len(parts)})" if len(parts) > 1 else ""
-            result.pages.append(
+            sink.page(
                 _page(
                     path,
                     f"{person.name.full}{part}",
@@ -212,13 +237,13 @@ def _session_search_text(session: Session, index: views.Index) -> str:
     return f"{when}\n{titles}"
 
 
-def render_schedule(data: ConferenceData, index: views.Index, result: BuildResult) -> None:
+def render_schedule(data: ConferenceData, index: views.Index, sink: Sink) -> None:
     """Session pages, the personal agenda, and the calendar and app exports of the program."""
     name = data.conference.short_title
     template = environment().get_template("session.html")
     for session in data.sessions:
         if session.kind.holds_papers:
-            result.pages.append(
+            sink.page(
                 _page(
                     f"program/{session.id}",
                     session.title,
@@ -230,7 +255,7 @@ def render_schedule(data: ConferenceData, index: views.Index, result: BuildResul
                     search_text=_session_search_text(session, index),
                 )
             )
-    result.pages.append(
+    sink.page(
         _page(
             "program/my-agenda",
             "My agenda",
@@ -241,9 +266,8 @@ def render_schedule(data: ConferenceData, index: views.Index, result: BuildResul
         )
     )
     agenda = json.dumps(views.agenda_data(index), ensure_ascii=False, separators=(",", ":"))
-    result.files += [
-        GeneratedFile("program/agenda.json", agenda + "\n"),
-        GeneratedFile("program/schedule.xml", frab.schedule_xml(data)),
-        GeneratedFile("program/schedule.json", frab.schedule_json(data)),
-    ]
-    result.files += [GeneratedFile(uri, text) for uri, text in ics.calendar_files(data).items()]
+    sink.file(GeneratedFile("program/agenda.json", agenda + "\n"))
+    sink.file(GeneratedFile("program/schedule.xml", frab.schedule_xml(data)))
+    sink.file(GeneratedFile("program/schedule.json", frab.schedule_json(data)))
+    for uri, text in ics.calendar_files(data).items():
+        sink.file(GeneratedFile(uri, text))

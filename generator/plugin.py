@@ -28,13 +28,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator import frame, search_index
-from generator.build import build_outputs, render_outputs
+from generator import frame, parallel, search_index
+from generator.build import render_outputs
 from generator.diagnostics import Diagnostics, Severity
 from generator.model import ConferenceData
-from generator.outputs import BuildResult, GeneratedPage, TocEntry
-from generator.progress import Progress
+from generator.outputs import BuildResult, GeneratedFile, GeneratedPage, Stream, TocEntry
 from generator.reproducible import pin_build_date
+from generator.validate import load_and_validate
 
 log = logging.getLogger("mkdocs.plugins.conference")
 
@@ -84,10 +84,11 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         base_dir = Path(config.config_file_path or ".").resolve().parent
         self.data_dir = base_dir / (os.environ.get(DATA_DIR_ENV) or self.config.data_dir)
         validated, self.validated = self.validated, None  # serve's rebuilds read the data anew
-        if validated is not None and validated[0] == self.data_dir.resolve():
-            self.result = render_outputs(validated[1], validated[2])
-        else:
-            self.result = build_outputs(self.data_dir)
+        if validated is None or validated[0] != self.data_dir.resolve():
+            validated = (self.data_dir, *load_and_validate(self.data_dir))
+        # Paper, author and session pages and their downloads stay streams: on_post_build
+        # writes each through its frame as it is rendered (unless frames are off).
+        self.result = render_outputs(validated[1], validated[2], streamed=True)
         pin_build_date(self.data_dir)  # sitemap dates from the data, not the clock
         for diagnostic in self.result.diagnostics.sorted():
             if diagnostic.severity is Severity.ERROR:
@@ -100,6 +101,8 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
                 f"{errors} error(s) in the conference data in {self.data_dir}; fix them and "
                 "build again (`confsite check` lists them)"
             )
+        if os.environ.get(NO_FRAMES_ENV):
+            parallel.collect(self.result)  # every page and file through MkDocs
         self.pages = {page.uri: page for page in self.result.pages}
         self.framed = {} if os.environ.get(NO_FRAMES_ENV) else _framed(self.result.pages)
         site = self.result.site
@@ -121,10 +124,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         def refuse_collision(uri: str) -> None:
             # Files.append would silently replace the hand-written file.
             if files.get_file_from_path(uri) is not None:
-                raise PluginError(
-                    f"site_src/{uri} is hand-written, but the generator makes that page too; "
-                    "rename or remove the hand-written file"
-                )
+                raise PluginError(_collision_message(uri))
 
         def add(uri: str, content: str | bytes, in_nav: bool = True) -> None:
             refuse_collision(uri)
@@ -181,8 +181,24 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
 
     @event_priority(-100)  # after the search plugin has written search_index.json
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.framed:
-            _FramedWriter(self, config).write(list(self.framed.values()))
+        eager = _Writer(self, config)
+        for page in self.framed.values():
+            eager.page(page)
+
+        def write(stream: Stream) -> tuple[list[search_index.Entry], list[str]]:
+            writer = _Writer(self, config)
+            stream(writer)
+            return writer.entries, writer.locations
+
+        streams, self.result.streams = self.result.streams, []
+        written = [(eager.entries, eager.locations), *parallel.run_streams(streams, write)]
+        site_dir = Path(config.site_dir)
+        frame.add_to_sitemap(site_dir, [url for _, urls in written for url in urls])
+        entries = [entry for found, _ in written for entry in found]
+        index = site_dir / "search" / "search_index.json"
+        if entries and index.exists():
+            merged = search_index.add_entries(index.read_text(encoding="utf-8"), entries)
+            index.write_text(merged, encoding="utf-8")
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.data_dir))
@@ -193,18 +209,23 @@ def _framed(pages: list[GeneratedPage]) -> dict[str, GeneratedPage]:
     return {page.uri: page for page in pages if frame.framed_path(page)}
 
 
-class _FramedWriter:
-    """Writes the framed pages: one prototype per family through MkDocs, then string fills.
+class _Writer:
+    """Writes pages and files that MkDocs did not build, as they come (a ``Sink``).
 
-    The prototype goes through MkDocs' own page steps (every plugin hook, the theme), so a
-    framed page is what MkDocs would have written; a family whose frame cannot be cut is
-    rendered page by page the same way.
+    A page out of the nav in a folder of its own gets the frame of its family: one prototype
+    per family goes through MkDocs' own page steps (every plugin hook, the theme), the rest is
+    string filling, so a framed page is what MkDocs would have written. Any other page, and
+    every page of a family whose frame cannot be cut, is rendered through those steps itself.
+    It keeps the pages' search entries and sitemap URLs for the caller to add.
     """
 
     def __init__(self, plugin: ConferencePlugin, config: MkDocsConfig) -> None:
         self.plugin = plugin
         self.config = config
         self.site_dir = Path(config.site_dir)
+        self.frames: dict[tuple[object, ...], tuple[frame.Frame | None, Page]] = {}
+        self.entries: list[search_index.Entry] = []
+        self.locations: list[str] = []
 
     def render(self, page: GeneratedPage) -> tuple[str, Page]:
         """``page`` built by MkDocs and the theme exactly as a page of its own."""
@@ -243,39 +264,52 @@ class _FramedWriter:
         shutil.rmtree(Path(built.file.abs_dest_path).parent, ignore_errors=True)
         return frame.Frame.cut(html), built
 
-    def write(self, pages: list[GeneratedPage]) -> None:
-        frames: dict[tuple[object, ...], tuple[frame.Frame | None, Page]] = {}
-        entries: list[search_index.Entry] = []
-        locations: list[str] = []
-        progress = Progress("pages", len(pages))  # a bar on a terminal only
-        for page in pages:
-            progress.advance()
-            _folder, slug = frame.framed_path(page) or ("", "")
+    def _refuse_collision(self, uri: str) -> None:
+        assert self.plugin.files is not None
+        if self.plugin.files.get_file_from_path(uri) is not None:
+            raise PluginError(_collision_message(uri))
+
+    def page(self, page: GeneratedPage) -> None:
+        self._refuse_collision(page.uri)
+        framed = frame.framed_path(page)
+        if framed is None:
+            _html, built = self.render(page)
+            url, absolute = built.url, built.canonical_url or built.abs_url
+        else:
+            slug = framed[1]
             key = frame.family_key(page)
-            if key not in frames:
-                frames[key] = self.prototype(page)
-            cut, proto = frames[key]
+            if key not in self.frames:
+                self.frames[key] = self.prototype(page)
+            cut, proto = self.frames[key]
             if cut is None:
                 self.render(page)  # written where MkDocs writes it
             else:
-                dest = proto.file.dest_uri.replace(frame.SLUG, slug)
                 html = cut.fill(frame.values_of(page))
-                target = self.site_dir / dest
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+                dest = proto.file.dest_uri.replace(frame.SLUG, slug)
+                self._write(dest, html.encode("utf-8", errors="xmlcharrefreplace"))
             url = proto.url.replace(frame.SLUG, slug)
-            absolute = proto.canonical_url or proto.abs_url
-            if absolute:
-                locations.append(absolute.replace(frame.SLUG, slug))
-            if page.search:
-                text = page.search_text or search_index.html_text(page.html)
-                entries.append(search_index.page_entry(url, page.title, text))
-        progress.close()
-        frame.add_to_sitemap(self.site_dir, locations)
-        index = self.site_dir / "search" / "search_index.json"
-        if entries and index.exists():
-            merged = search_index.add_entries(index.read_text(encoding="utf-8"), entries)
-            index.write_text(merged, encoding="utf-8")
+            absolute = (proto.canonical_url or proto.abs_url or "").replace(frame.SLUG, slug)
+        if absolute:
+            self.locations.append(absolute)
+        if page.search:
+            text = page.search_text or search_index.html_text(page.html)
+            self.entries.append(search_index.page_entry(url, page.title, text))
+
+    def file(self, file: GeneratedFile) -> None:
+        self._refuse_collision(file.uri)
+        self._write(file.uri, file.content.encode("utf-8"))  # as MkDocs writes a File's text
+
+    def _write(self, dest_uri: str, content: bytes) -> None:
+        target = self.site_dir / dest_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
+def _collision_message(uri: str) -> str:
+    return (
+        f"site_src/{uri} is hand-written, but the generator makes that page too; "
+        "rename or remove the hand-written file"
+    )
 
 
 def _folder_assets() -> list[tuple[str, Traversable]]:
@@ -361,7 +395,30 @@ def _swap_in(staging: Path, site_dir: Path) -> None:
     staging_mode = 0o755
     site_dir.chmod(staging_mode)  # mkdtemp makes 0700; a web server must be able to read it
     if retired is not None:
-        shutil.rmtree(retired, ignore_errors=True)
+        _remove_in_background(retired)
+
+
+def _remove_in_background(folder: Path) -> None:
+    """Delete the retired site without making the build wait for it.
+
+    Unlinking the ~60,000 files of a 10,000-paper site takes seconds; the new site is already
+    in place, so a detached process does it. Where fork is missing it is done here.
+    """
+    if not hasattr(os, "fork"):
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    child = os.fork()
+    if child == 0:  # the child forks the remover and exits at once, so none is left a zombie
+        try:
+            if os.fork() == 0:
+                os.setsid()
+                quiet = os.open(os.devnull, os.O_RDWR)  # let go of the caller's pipes
+                for stream in (0, 1, 2):
+                    os.dup2(quiet, stream)
+                shutil.rmtree(folder, ignore_errors=True)
+        finally:
+            os._exit(0)
+    os.waitpid(child, 0)
 
 
 def serve_site(config_file: Path, data_dir: Path | None, dev_addr: str | None) -> None:

@@ -53,6 +53,24 @@ def test_frame_framed_pages_equal_mkdocs_pages_byte_for_byte(two_sites: tuple[Pa
     assert different == []
 
 
+def test_streamed_downloads_equal_the_files_mkdocs_copies(two_sites: tuple[Path, Path]) -> None:
+    """Paper, author and session downloads are written as they are rendered, not by MkDocs:
+    every file but the search index (compact entries there) must be the same bytes."""
+    framed, mkdocs = two_sites
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {
+            str(p.relative_to(site)): p.read_bytes()
+            for p in sorted(site.rglob("*"))
+            if p.is_file() and p.suffix != ".html" and p.name != "search_index.json"
+        }
+
+    framed_files, mkdocs_files = files(framed), files(mkdocs)
+    assert framed_files.keys() == mkdocs_files.keys()
+    assert {"papers/p00001.bib", "papers/p00001.ris", "program/program.ics"} <= set(framed_files)
+    assert [name for name in framed_files if framed_files[name] != mkdocs_files[name]] == []
+
+
 def test_frame_sitemap_lists_framed_pages_like_mkdocs(two_sites: tuple[Path, Path]) -> None:
     framed, mkdocs = two_sites
     assert (framed / "sitemap.xml").read_bytes() == (mkdocs / "sitemap.xml").read_bytes()

@@ -34,12 +34,23 @@ def test_parallel_render_equals_sequential_render(monkeypatch: pytest.MonkeyPatc
 
 def test_parallel_child_results_follow_the_parent_s(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(parallel.JOBS_ENV, "2")
+    results = parallel.run_streams(["a", "b"], lambda name: (name, os.getpid()))
+    assert [name for name, _pid in results] == ["a", "b"]
+    assert results[1][1] != results[0][1]  # run in another process
+
+
+def test_parallel_stream_pages_and_files_keep_site_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(parallel.JOBS_ENV, "2")
     result = BuildResult()
-    beside = parallel.Beside(lambda r: r.files.append(GeneratedFile("b.txt", str(os.getpid()))))
-    result.files.append(GeneratedFile("a.txt", str(os.getpid())))
-    beside.join_into(result)
-    assert [f.uri for f in result.files] == ["a.txt", "b.txt"]
-    assert result.files[1].content != result.files[0].content  # rendered in another process
+    result.files.append(GeneratedFile("eager.txt", ""))
+    result.streams += [
+        lambda sink: sink.file(GeneratedFile("first.txt", str(os.getpid()))),
+        lambda sink: sink.file(GeneratedFile("second.txt", str(os.getpid()))),
+    ]
+    parallel.collect(result)
+    assert [f.uri for f in result.files] == ["eager.txt", "first.txt", "second.txt"]
+    assert result.files[1].content != result.files[2].content
+    assert result.streams == []
 
 
 def test_parallel_error_in_the_child_is_raised_by_the_parent(
@@ -47,9 +58,9 @@ def test_parallel_error_in_the_child_is_raised_by_the_parent(
 ) -> None:
     monkeypatch.setenv(parallel.JOBS_ENV, "2")
 
-    def broken(result: BuildResult) -> None:
+    def broken() -> None:
         raise ValueError("bad session")
 
     beside = parallel.Beside(broken)
     with pytest.raises(ValueError, match="bad session"):
-        beside.join_into(BuildResult())
+        beside.join()
