@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +23,28 @@ from generator.validate.program import read_program
 def load_and_validate(data_dir: Path) -> tuple[ConferenceData | None, Diagnostics]:
     """The whole front half of the pipeline: a data folder to a model and its diagnostics."""
     diagnostics = Diagnostics()
-    sources = load_sources(data_dir, diagnostics)
-    data = validate(sources, diagnostics)
+    with cycle_collection_paused():
+        sources = load_sources(data_dir, diagnostics)
+        data = validate(sources, diagnostics)
     return (None if diagnostics.has_errors() else data), diagnostics
+
+
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Run the block without Python's cycle collector.
+
+    Loading allocates millions of objects (YAML nodes, values, model objects), nearly all of
+    which live on, and none of which form cycles the collector must break. Left on, its full
+    collections rescan everything allocated so far, again and again as the heap grows: two
+    thirds of the time of 10,000 papers. Garbage cycles made meanwhile are collected later.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | None:
