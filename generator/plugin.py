@@ -197,8 +197,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         entries = [entry for found, _ in written for entry in found]
         index = site_dir / "search" / "search_index.json"
         if entries and index.exists():
-            merged = search_index.add_entries(index.read_text(encoding="utf-8"), entries)
-            index.write_text(merged, encoding="utf-8")
+            search_index.add_entries(index, entries)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.data_dir))

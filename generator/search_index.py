@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
 
 # lunr.js's English stop word list (what Material's search ignores at query time too).
 _STOP_WORDS_TEXT = """
@@ -117,8 +118,19 @@ def page_entry(location: str, title: str, text: str) -> Entry:
     return Entry(location, html.escape(title, quote=False), html.escape(text, quote=False))
 
 
-def add_entries(index_json: str, entries: Iterable[Entry]) -> str:
-    """The theme's search_index.json with ``entries`` appended (same config, same format)."""
-    index = json.loads(index_json)
-    index["docs"].extend(entry.as_json() for entry in entries)
-    return json.dumps(index, separators=(",", ":"), ensure_ascii=False)
+def add_entries(index_file: Path, entries: Iterable[Entry]) -> None:
+    """Append ``entries`` to the theme's search_index.json (same config, same format).
+
+    The entries are written one by one after the theme's own documents, so the 10 MB of a
+    10,000-paper index never exist as one JSON tree in memory.
+    """
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    docs = index.pop("docs")
+    head = json.dumps(index, separators=(",", ":"), ensure_ascii=False)[:-1]  # without '}'
+    with index_file.open("w", encoding="utf-8") as out:
+        out.write(head + (',"docs":[' if index else '{"docs":['))
+        separator = ""
+        for doc in (*docs, *(entry.as_json() for entry in entries)):
+            out.write(separator + json.dumps(doc, separators=(",", ":"), ensure_ascii=False))
+            separator = ","
+        out.write("]}")

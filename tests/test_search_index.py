@@ -1,6 +1,9 @@
 """Compact search entries: what text a generated page contributes to the search index."""
 
-from generator.search_index import html_text, keywords, page_entry
+import json
+from pathlib import Path
+
+from generator.search_index import add_entries, html_text, keywords, page_entry
 
 
 def test_search_html_text_leaves_out_search_excluded_controls() -> None:
@@ -28,3 +31,23 @@ def test_search_page_entry_escapes_markup_but_keeps_apostrophes() -> None:
 
     assert entry.title == "&lt;img src=x onerror=alert(1)&gt; O'Brien"
     assert entry.text == "A &amp; B abstract"
+
+
+def test_search_add_entries_appends_after_the_theme_s_documents(tmp_path: Path) -> None:
+    theme = {
+        "config": {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]},
+        "docs": [{"location": "", "title": "Home", "text": 'Welcome \u00e0 "SysML"'}],
+    }
+    index = tmp_path / "search_index.json"
+    index.write_text(json.dumps(theme, separators=(",", ":")), encoding="utf-8")
+    entries = [
+        page_entry("papers/p1/", "Déjà <vu>", "Ann Lee\nfast sparse"),
+        page_entry("a/", "A", ""),
+    ]
+
+    add_entries(index, entries)
+
+    expected = {**theme, "docs": [*theme["docs"], *(entry.as_json() for entry in entries)]}
+    written = index.read_text(encoding="utf-8")
+    assert written == json.dumps(expected, separators=(",", ":"), ensure_ascii=False)
+    assert json.loads(written)["docs"][1]["title"] == "Déjà &lt;vu&gt;"
