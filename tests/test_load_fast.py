@@ -216,7 +216,11 @@ def test_fast_constructor_generated_documents_equal_generic(lines: list[str]) ->
 @settings(max_examples=500, deadline=None)
 @given(
     st.sampled_from([yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode]),
-    st.one_of(st.sampled_from(SCALARS), st.text(max_size=8)),
+    st.one_of(
+        st.sampled_from(SCALARS),
+        st.sampled_from(SCALARS).map(lambda value: value + "\n"),  # '$' matches before it
+        st.text(max_size=8),
+    ),
     st.tuples(st.booleans(), st.booleans()),
 )
 def test_resolver_shortcut_equals_generic_resolve(kind: Any, value: str, implicit: Any) -> None:

@@ -73,12 +73,16 @@ class _Resolver(BaseResolver):
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         # libyaml calls this for every scalar (hundreds of thousands in a large papers.yaml).
-        # A quoted scalar, or a plain one whose first character starts none of the patterns
-        # below, can only be a string: answer that without the generic lookup and regexes.
-        if kind is yaml.ScalarNode and (
-            not implicit[0] or (value and value[0] not in _RESOLVED_FIRST_CHARACTERS)
-        ):
-            return _STR_TAG
+        # A quoted scalar is a string; a plain one is a keyword, or a string unless it starts
+        # like a number: answered without the generic lookup and its regular expressions.
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:
+                return _STR_TAG
+            tag = _KEYWORD_TAGS.get(value)
+            if tag is not None:
+                return tag
+            if value[0] not in _NUMBER_FIRST_CHARACTERS and value[-1] != "\n":
+                return _STR_TAG  # ('$' in the patterns below also matches before a final \n)
         return super().resolve(kind, value, implicit)
 
 
@@ -101,11 +105,14 @@ _Resolver.add_implicit_resolver(
     "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
 )
 _Resolver.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"])
-_RESOLVED_FIRST_CHARACTERS = frozenset(
-    first for first in _Resolver.yaml_implicit_resolvers if first
-)
-# The shortcut in resolve() is only exact while no resolver matches any first character.
-assert None not in _Resolver.yaml_implicit_resolvers and not _Resolver.yaml_path_resolvers
+_BOOL, _NULL = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"
+_KEYWORD_TAGS = {
+    **dict.fromkeys(("true", "True", "TRUE", "false", "False", "FALSE"), _BOOL),
+    **dict.fromkeys(("~", "null", "Null", "NULL", ""), _NULL),
+    "<<": "tag:yaml.org,2002:merge",
+}
+"""Every plain scalar the patterns above match that does not start like a number."""
+_NUMBER_FIRST_CHARACTERS = frozenset("-+0123456789")
 
 
 MAX_FILE_BYTES = 40 * 1024 * 1024
@@ -459,7 +466,7 @@ _BRACKETS_AND_NEWLINES = b"[]{}\n"
 _NOT_BRACKETS_OR_NEWLINES = bytes(b for b in range(256) if b not in _BRACKETS_AND_NEWLINES)
 _LEAD = "[ \t?:-]"
 """Characters that can open a nesting level at the start of a line (indentation, '- ', '? ')."""
-_LINE_STARTING_WITH_FLOW = re.compile(rf"(?:\A|\n){_LEAD}*[\[{{][^\n]*")
+_LINE_STARTING_WITH_FLOW = re.compile(rf"\n{_LEAD}*[\[{{][^\n]*")
 _FLAT_FLOW = re.compile(r"\[[^\[\]{}\n]*\]|\{[^\[\]{}\n]*\}")
 
 
@@ -480,11 +487,12 @@ def _may_nest_deeper_than(text: str, limit: int) -> bool:
         return True
     # A flat flow is never inside a line's lead, so removing them only widens leads it
     # starts: lines opening with a flow are measured after removing them, the others as is.
-    if re.search(rf"(?:\A|\n){_LEAD}{{{widest}}}", text):
+    lines = "\n" + text  # every line after a newline: patterns starting with one scan fast
+    if re.search(rf"\n{_LEAD}{{{widest}}}", lines):
         return True
     return any(
-        len(re.match(rf"\n?({_LEAD}*)", _FLAT_FLOW.sub("", line)).group(1)) >= widest
-        for line in _LINE_STARTING_WITH_FLOW.findall(text)
+        len(re.match(rf"\n({_LEAD}*)", _FLAT_FLOW.sub("", line)).group(1)) >= widest
+        for line in _LINE_STARTING_WITH_FLOW.findall(lines)
     )
 
 

@@ -16,7 +16,7 @@ from generator.validate import references
 from generator.validate.conference import read_conference
 from generator.validate.papers import read_papers
 from generator.validate.people import read_committee, read_speakers, read_sponsors
-from generator.validate.proceedings import match_entries, parse_bibtex
+from generator.validate.proceedings import ParsedBibtex, match_entries, read_bibtex
 from generator.validate.program import read_program
 
 
@@ -24,7 +24,7 @@ def load_and_validate(data_dir: Path) -> tuple[ConferenceData | None, Diagnostic
     """The whole front half of the pipeline: a data folder to a model and its diagnostics."""
     diagnostics = Diagnostics()
     with cycle_collection_paused():
-        sources = load_sources(data_dir, diagnostics)
+        sources = load_sources(data_dir, diagnostics, read_bibtex)
         data = validate(sources, diagnostics)
     return (None if diagnostics.has_errors() else data), diagnostics
 
@@ -95,14 +95,19 @@ def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | Non
         sponsors = read_sponsors(roots["sponsors.yaml"], path("sponsors.yaml"), diagnostics)
     volume, bib_entries = None, {}
     if sources.bibtex is not None:
-        entries = parse_bibtex(sources.bibtex, path(BIBTEX_FILE), diagnostics)
+        parsed: ParsedBibtex = (
+            sources.bibtex_parsed.join()
+            if sources.bibtex_parsed is not None
+            else read_bibtex(sources.bibtex, path(BIBTEX_FILE))
+        )
+        diagnostics.extend(parsed.problems)
         paper_ids = (
             references.listed_ids(roots["papers.yaml"], "papers")
             if sources.usable("papers.yaml")
             else None
         )
         volume, bib_entries = match_entries(
-            entries, papers, paper_ids, path("papers.yaml"), diagnostics
+            parsed.entries, papers, paper_ids, path("papers.yaml"), diagnostics, parsed.compared
         )
     _report_spelling_variants(papers, path("papers.yaml"), diagnostics)
     if conference is None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 
 import bibtexparser
 from bibtexparser.middlewares.names import split_multiple_persons_names
 from bibtexparser.model import DuplicateBlockKeyBlock, ParsingFailedBlock, String
 
 from generator import latex
-from generator.diagnostics import Diagnostics, Location
+from generator.diagnostics import Diagnostic, Diagnostics, Location
 from generator.model import BibEntry, Paper
 from generator.names import Name
 
@@ -18,6 +19,35 @@ from generator.names import Name
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 VOLUME_TYPES = ("proceedings",)
+
+
+@dataclass(frozen=True)
+class ParsedBibtex:
+    """proceedings.bib as read on its own, before papers.yaml is known to compare it with."""
+
+    entries: list[BibEntry]
+    problems: list[Diagnostic]
+    """What parse_bibtex reported, in order."""
+    compared: list[tuple[str, list[str]] | None]
+    """Title and author names of each entry as compared with papers.yaml, in entry order:
+    decoding LaTeX is most of the cost of checking a large .bib, and needs only the entry.
+    None for the volume, or where preparing failed: decoded when compared, as before."""
+
+
+def read_bibtex(text: str, path: str) -> ParsedBibtex:
+    """Parse the .bib and prepare its comparison; fit to run beside the YAML loading."""
+    diagnostics = Diagnostics()
+    entries = parse_bibtex(text, path, diagnostics)
+    compared: list[tuple[str, list[str]] | None] = []
+    for entry in entries:
+        forms = None
+        if entry.entry_type not in VOLUME_TYPES:
+            try:
+                forms = _compared_forms(entry)
+            except Exception:  # left to match_entries, where it surfaces as it always did
+                forms = None
+        compared.append(forms)
+    return ParsedBibtex(entries, diagnostics.items, compared)
 
 
 def parse_bibtex(text: str, path: str, diagnostics: Diagnostics) -> list[BibEntry]:
@@ -68,16 +98,17 @@ def match_entries(
     paper_ids: set[str] | None,
     papers_path: str,
     diagnostics: Diagnostics,
+    compared: list[tuple[str, list[str]] | None] | None = None,
 ) -> tuple[BibEntry | None, dict[str, BibEntry]]:
     """The volume entry and the per-paper entries, each checked against its paper.
 
     ``paper_ids`` are the ids papers.yaml declares (valid or not); None when it could not be
-    read, and then keys are not checked against it.
+    read, and then keys are not checked against it. ``compared``: forms read_bibtex prepared.
     """
     papers_by_id = {paper.id: paper for paper in papers}
     volume: BibEntry | None = None
     by_paper: dict[str, BibEntry] = {}
-    for entry in entries:
+    for index, entry in enumerate(entries):
         if entry.entry_type in VOLUME_TYPES:
             if volume is not None:
                 diagnostics.error(
@@ -99,7 +130,8 @@ def match_entries(
             )
             continue
         by_paper[entry.key] = entry
-        _check_agreement(entry, paper, papers_path, diagnostics)
+        forms = compared[index] if compared else None
+        _check_agreement(entry, forms or _compared_forms(entry), paper, papers_path, diagnostics)
     return volume, by_paper
 
 
@@ -108,11 +140,21 @@ def comparable(text: str) -> str:
     return latex.decode(text).replace("{", "").replace("}", "")
 
 
+def _compared_forms(entry: BibEntry) -> tuple[str, list[str]]:
+    """The entry's title and author names as _check_agreement compares them."""
+    names = [Name.parse(n).full for n in _split_authors(entry.get("author"))]
+    return comparable(entry.get("title")), names
+
+
 def _check_agreement(
-    entry: BibEntry, paper: Paper, papers_path: str, diagnostics: Diagnostics
+    entry: BibEntry,
+    forms: tuple[str, list[str]],
+    paper: Paper,
+    papers_path: str,
+    diagnostics: Diagnostics,
 ) -> None:
     where = f"{papers_path}:{paper.location.line}"
-    bib_title = comparable(entry.get("title"))
+    bib_title, bib_authors = forms
     yaml_title = comparable(paper.title.source)
     if bib_title != yaml_title:
         diagnostics.error(
@@ -120,7 +162,6 @@ def _check_agreement(
             f"entry '{entry.key}': title disagrees with {where}: the .bib has '{bib_title}', "
             f"papers.yaml has '{yaml_title}'; make them the same",
         )
-    bib_authors = [Name.parse(n).full for n in _split_authors(entry.get("author"))]
     yaml_authors = [author.name.full for author in paper.authors]
     if [a.casefold() for a in bib_authors] != [a.casefold() for a in yaml_authors]:
         diagnostics.error(
