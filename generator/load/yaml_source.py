@@ -83,6 +83,10 @@ class _Resolver(BaseResolver):
                 return tag
             if value[0] not in _NUMBER_FIRST_CHARACTERS and value[-1] != "\n":
                 return _STR_TAG  # ('$' in the patterns below also matches before a final \n)
+        elif kind is yaml.MappingNode:
+            return _MAP_TAG
+        elif kind is yaml.SequenceNode:
+            return _SEQ_TAG
         return super().resolve(kind, value, implicit)
 
 

@@ -44,6 +44,10 @@ def is_safe_url(url: str) -> bool:
     The value must also be safe once character references are decoded ('javascript&#58;'),
     in case a consumer of the data decodes them.
     """
+    if url.isascii() and url.isprintable() and "&" not in url:
+        # The usual link: no ASCII character is a format character, none here is a control
+        # character, and without '&' there is no character reference to decode.
+        return _SAFE_URL.match(url) is not None
     if any(unicodedata.category(char) in ("Cc", "Cf") for char in url):
         return False
     return all(_SAFE_URL.match(form) for form in (url, html.unescape(url)))
@@ -56,6 +60,11 @@ def _parses_as_url(url: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _empty(value: Any) -> bool:
+    """None, '' or an empty list or mapping: what a required key may not be."""
+    return value is None or value == "" or (isinstance(value, list | dict) and not value)
 
 
 class Record:
@@ -109,7 +118,7 @@ class Record:
                     f"{what}: unknown key '{key}'{hint}; allowed keys: {', '.join(allowed)}",
                 )
         for key in required:
-            if self.data.get(key) in (None, "", [], {}):
+            if _empty(self.data.get(key)):
                 if key in self.data:
                     self.error(key, f"{what}: '{key}' is empty; it is required")
                 else:

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from generator.diagnostics import Diagnostics, Location, did_you_mean, known
+from generator.load.yaml_source import LineDict
 from generator.model import LINK_KINDS, Author, Paper, Session
 from generator.names import Name
 from generator.validate.fields import Record, top_level_list
@@ -153,6 +154,10 @@ def _read_author(
     if isinstance(value, str):
         value_record = None
         name, affiliation, orcid = value, "", ""
+    elif _plain_author(value):
+        # The usual author, checked without a Record (tens of thousands at a large conference).
+        affiliation = value.get("affiliation")
+        return Author(Name.parse(value["name"].strip()), affiliation.strip() if affiliation else "")
     else:
         value_record = Record(
             value,
@@ -181,6 +186,19 @@ def _read_author(
         else:
             orcid = match.group(1)
     return Author(Name.parse(name), affiliation, orcid)
+
+
+def _plain_author(value: Any) -> bool:
+    """A mapping with a name, maybe an affiliation, no ORCID iD: nothing a Record would report."""
+    if value.__class__ is not LineDict or value.duplicate_keys or value.get("orcid") is not None:
+        return False
+    name, affiliation = value.get("name"), value.get("affiliation")
+    return (
+        name.__class__ is str
+        and bool(name.strip())
+        and (affiliation is None or affiliation.__class__ is str)
+        and all(key in AUTHOR_KEYS for key in value)
+    )
 
 
 def _read_links(record: Record) -> tuple[tuple[str, str], ...]:
