@@ -61,12 +61,54 @@ def decode(latex: str) -> str:
         # them, without its parser (~0.3 ms a call, most of a large conference's validation).
         plain = latex.replace("{", "").replace("}", "")
         return normalize_space(plain.replace("---", "—").replace("--", "–"))
+    if _only_math_is_latex(latex):
+        # Plain text around $...$ (titles like 'Search in $O(\sqrt{n})$ Time'): pylatexenc
+        # would keep it all as it is, after ~0.3 ms of parsing.
+        return normalize_space(latex)
+    return _decode_with_parser(latex)
+
+
+def _decode_with_parser(latex: str) -> str:
+    """decode() by pylatexenc: what every shortcut of decode() must equal."""
     protected = latex.replace(r"\$", _DOLLAR)
     try:
         text = _decoder.latex_to_text(protected)
     except Exception:  # pylatexenc raises on malformed input; braces removal is the fallback
         text = protected.replace("{", "").replace("}", "")
     return normalize_space(text.replace("\xa0", " ").replace(_DOLLAR, r"\$"))
+
+
+# Outside math: anything LaTeX gives a meaning to (commands, groups, ties, quotes, dashes,
+# comments, specials). Inside: what could move where the math ends (a comment, an escaped or
+# braced '$', environments, \verb, a command or script waiting for its argument at the end).
+_TEXT_LATEX = re.compile(r"[\\{}~`'%&#^_]|--")
+_MATH_UNSAFE = re.compile(r"%|\\(?![a-zA-Z])|\\(?:begin|end|verb)|(?:\\[a-zA-Z]+|[\^_])\s*\Z")
+
+
+def _only_math_is_latex(latex: str) -> bool:
+    """True for text whose only LaTeX is inside inline math with balanced braces."""
+    parts = latex.split("$")
+    if len(parts) % 2 == 0:
+        return False
+    for index, part in enumerate(parts):
+        if index % 2 == 0:
+            if _TEXT_LATEX.search(part):
+                return False
+        elif not part.strip() or _MATH_UNSAFE.search(part) or not _balanced(part):
+            return False
+    return True
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 
 def encode(text: str, protect_case: bool = False) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator import latex
 
 
@@ -37,3 +40,71 @@ def test_encode_then_decode_round_trips() -> None:
 
 def test_normalize_space_composes_unicode() -> None:
     assert latex.normalize_space(" Jose\u0301   Diaz ") == "José Diaz"
+
+
+TOKENS = [
+    "a",
+    "Bc",
+    " ",
+    "\n",
+    "\xa0",
+    "é",
+    "1",
+    "-",
+    "--",
+    "'",
+    "''",
+    "`",
+    "~",
+    "^",
+    "_",
+    "&",
+    "#",
+    "%",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "$",
+    "\\",
+    "\\$",
+    "\\,",
+    "\\\\",
+    "\\(",
+    "\\[",
+    "\\sqrt",
+    "\\log ",
+    "\\frac{a}{b}",
+    "\\mathcal{O}",
+    "\\begin{x}",
+    "\\end{x}",
+    "\\verb|x|",
+    "\\'e",
+    '{\\"o}',
+]
+
+
+@st.composite
+def text_with_math(draw: st.DrawFn) -> str:
+    """Text and $...$ spans made of the tokens that matter to LaTeX, stray ones included."""
+    pieces = []
+    for index in range(draw(st.integers(1, 5))):
+        chunk = "".join(draw(st.lists(st.sampled_from(TOKENS[:8] if index % 2 else TOKENS))))
+        pieces.append(f"${chunk}$" if index % 2 else chunk)
+    return "".join(pieces)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text_with_math())
+def test_decode_math_shortcut_equals_pylatexenc(text: str) -> None:
+    if latex._only_math_is_latex(text):
+        assert latex.normalize_space(text) == latex._decode_with_parser(text)
+
+
+def test_decode_math_titles_take_the_shortcut() -> None:
+    title = r"Search in $O(\sqrt{n} \log n)$ Time and $\mathcal{O}(1)$ Space"
+
+    assert latex._only_math_is_latex(title)
+    assert latex.decode(title) == latex._decode_with_parser(title) == title
