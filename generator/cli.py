@@ -216,10 +216,18 @@ def _collect_mkdocs() -> _Collected:
 def _serve(args: argparse.Namespace) -> int:
     if not _require_config(args.config_file):
         return 2
-    from generator.plugin import serve_site
+    from generator.plugin import Abort, PluginError, serve_site
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s - %(message)s")
-    serve_site(args.config_file, args.data, args.dev_addr)
+    try:
+        serve_site(args.config_file, args.data, args.dev_addr)
+    except (Abort, PluginError) as exc:
+        print(
+            f"serve stopped: the first build failed ({exc}); fix the problems above and run "
+            "confsite serve again",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -14,7 +14,7 @@ from generator.exporters import frab, ics
 from generator.exporters.bibtex import paper_bibtex, proceedings_bibtex
 from generator.exporters.citation import record_of
 from generator.exporters.ris import paper_ris
-from generator.model import ConferenceData, Session
+from generator.model import ConferenceData, Paper, Session
 from generator.outputs import (
     BuildResult,
     GeneratedFile,
@@ -40,6 +40,7 @@ def environment() -> Environment:
         trim_blocks=False,
         lstrip_blocks=False,
         keep_trailing_newline=True,
+        auto_reload=False,  # packaged templates do not change during a run: no stat per page
     )
     return env
 
@@ -174,29 +175,56 @@ def plan_site(data: ConferenceData, result: BuildResult) -> None:
 
 def render_paper_pages(index: views.Index, sink: Sink) -> None:
     """Each paper's page, BibTeX and RIS."""
+    progress = Progress("papers", len(index.data.papers))  # a bar on a terminal only
+    for paper in index.data.papers:
+        progress.advance()
+        render_paper(index, paper, sink)
+    progress.close()
+
+
+def render_paper(index: views.Index, paper: Paper, sink: Sink) -> None:
+    """One paper's page, BibTeX and RIS."""
     data = index.data
     name = data.conference.short_title
-    template = environment().get_template("paper.html")
-    progress = Progress("papers", len(data.papers))  # a bar on a terminal only
-    for paper in data.papers:
-        progress.advance()
-        view = views.paper_view(paper, index)
-        authors = ", ".join(a["name"] for a in view["authors"])
-        record = record_of(data, paper)
-        sink.page(
-            _page(
-                f"papers/{paper.id}",
-                paper.title.as_text,
-                template.render(**view),
-                f"{paper.title.as_text}, by {authors}. {name}.",
-                in_nav=False,
-                head=metadata.paper_head(record, name),
-                search_text=f"{authors}\n{paper.abstract.as_block_text}",
-            )
+    view = views.paper_view(paper, index)
+    authors = ", ".join(a["name"] for a in view["authors"])
+    record = record_of(data, paper)
+    sink.page(
+        _page(
+            f"papers/{paper.id}",
+            paper.title.as_text,
+            environment().get_template("paper.html").render(**view),
+            f"{paper.title.as_text}, by {authors}. {name}.",
+            in_nav=False,
+            head=metadata.paper_head(record, name),
+            search_text=f"{authors}\n{paper.abstract.as_block_text}",
         )
-        sink.file(GeneratedFile(f"papers/{paper.id}.bib", paper_bibtex(data, paper)))
-        sink.file(GeneratedFile(f"papers/{paper.id}.ris", paper_ris(record)))
-    progress.close()
+    )
+    sink.file(GeneratedFile(f"papers/{paper.id}.bib", paper_bibtex(data, paper)))
+    sink.file(GeneratedFile(f"papers/{paper.id}.ris", paper_ris(record)))
+
+
+def render_paper_edit(
+    data: ConferenceData, paper: Paper, author_slugs: set[str], session_ids: set[str], sink: Sink
+) -> None:
+    """What an edit of ``paper`` changes first (``confsite serve``): its page and downloads,
+    the pages of ``author_slugs`` and of ``session_ids`` with their calendars. The lists that
+    mention it (program, proceedings, A-Z) follow with the next full build."""
+    index = views.Index.of(data)
+    render_paper(index, paper, sink)
+    calendars, writer = ics.Calendars(data), ics.Writer(data.conference)
+    calendar = calendars.paper(paper)
+    if calendar is not None:
+        sink.file(GeneratedFile(f"papers/{paper.id}.ics", writer.calendar(calendar)))
+    for person in views.people(index) if author_slugs else ():
+        if person.slug in author_slugs:
+            render_author(index, person, sink)
+    for session in data.sessions:
+        if session.id in session_ids:
+            if session.kind.holds_papers:
+                render_session(index, session, sink)
+            text = writer.calendar(calendars.session(session))
+            sink.file(GeneratedFile(f"program/{session.id}.ics", text))
 
 
 def render_authors_and_schedule(index: views.Index, sink: Sink) -> None:
@@ -207,27 +235,49 @@ def render_authors_and_schedule(index: views.Index, sink: Sink) -> None:
 def render_author_pages(index: views.Index, sink: Sink) -> None:
     """One page per author at /authors/<slug>/, out of the nav and the search index (the
     /authors/ index lists every name and links here)."""
+    for person in views.people(index):
+        render_author(index, person, sink)
+
+
+def render_author(index: views.Index, person: views.Person, sink: Sink) -> None:
+    """An author's page (in parts when their list of papers is long)."""
     name = index.data.conference.short_title
     template = environment().get_template("author.html")
-    limit = paging.budget()
-    for person in views.people(index):
-        count = len(person.papers)
-        parts = paging.author_parts(person, index, limit)  # None: one page holds it all
-        if parts is None:
-            parts = [(f"authors/{person.slug}", views.author_view(person, index))]
-        for number, (path, view) in enumerate(parts, start=1):
-            part = f" ({number} of {len(parts)})" if len(parts) > 1 else ""
-            sink.page(
-                _page(
-                    path,
-                    f"{person.name.full}{part}",
-                    template.render(**view),
-                    f"{person.name.full}: {count} paper{'s' if count != 1 else ''} at {name}"
-                    f"{part}.",
-                    in_nav=False,
-                    search=False,
-                )
+    count = len(person.papers)
+    parts = paging.author_parts(person, index, paging.budget())  # None: one page holds it all
+    if parts is None:
+        parts = [(f"authors/{person.slug}", views.author_view(person, index))]
+    for number, (path, view) in enumerate(parts, start=1):
+        part = f" ({number} of {len(parts)})" if len(parts) > 1 else ""
+        sink.page(
+            _page(
+                path,
+                f"{person.name.full}{part}",
+                template.render(**view),
+                f"{person.name.full}: {count} paper{'s' if count != 1 else ''} at {name}{part}.",
+                in_nav=False,
+                search=False,
             )
+        )
+
+
+def render_session(index: views.Index, session: Session, sink: Sink) -> None:
+    """A session's page: its papers, when and where."""
+    data = index.data
+    sink.page(
+        _page(
+            f"program/{session.id}",
+            session.title,
+            environment()
+            .get_template("session.html")
+            .render(**views.session_page_view(session, index)),
+            f"{session.title}: {session.kind.label.lower()} at {data.conference.short_title}, "
+            f"{views.day_label(session.day)}, {views.time_range(session)}.",
+            in_nav=False,
+            head=metadata.session_head(data, session),
+            search_text=_session_search_text(session, index),
+        )
+    )
 
 
 def _session_search_text(session: Session, index: views.Index) -> str:
@@ -240,21 +290,9 @@ def _session_search_text(session: Session, index: views.Index) -> str:
 def render_schedule(data: ConferenceData, index: views.Index, sink: Sink) -> None:
     """Session pages, the personal agenda, and the calendar and app exports of the program."""
     name = data.conference.short_title
-    template = environment().get_template("session.html")
     for session in data.sessions:
         if session.kind.holds_papers:
-            sink.page(
-                _page(
-                    f"program/{session.id}",
-                    session.title,
-                    template.render(**views.session_page_view(session, index)),
-                    f"{session.title}: {session.kind.label.lower()} at {name}, "
-                    f"{views.day_label(session.day)}, {views.time_range(session)}.",
-                    in_nav=False,
-                    head=metadata.session_head(data, session),
-                    search_text=_session_search_text(session, index),
-                )
-            )
+            render_session(index, session, sink)
     sink.page(
         _page(
             "program/my-agenda",

@@ -12,11 +12,16 @@ import json
 import logging
 import os
 import shutil
+import signal
 import tempfile
+import threading
+import time
+from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 from mkdocs.config import base, load_config
@@ -28,7 +33,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator import frame, parallel, search_index
+from generator import frame, live, pages, parallel, search_index
 from generator.build import render_outputs
 from generator.diagnostics import Diagnostics, Severity
 from generator.model import ConferenceData
@@ -76,16 +81,27 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         self.env: Any = None
         self.files: Files | None = None
         self.data_dir = Path("data")
+        self.data: ConferenceData | None = None
+        self.papers_text: str | None = None
+        """papers.yaml as read just before the model was built (``confsite serve`` applies
+        later edits of one paper to it, generator/live.py)."""
+        self.frames: dict[tuple[object, ...], tuple[frame.Frame | None, Page]] = {}
+        """Frames cut in this process, by family (kept for the pages of later edits)."""
         self.validated: tuple[Path, ConferenceData | None, Diagnostics] | None = None
         """Set by ``build_site`` when its caller already validated the data folder (resolved
         path, model, diagnostics): the first build uses it instead of loading it again."""
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    def resolve_data_dir(self, config: MkDocsConfig) -> Path:
         base_dir = Path(config.config_file_path or ".").resolve().parent
-        self.data_dir = base_dir / (os.environ.get(DATA_DIR_ENV) or self.config.data_dir)
+        return base_dir / (os.environ.get(DATA_DIR_ENV) or self.config.data_dir)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.data_dir = self.resolve_data_dir(config)
         validated, self.validated = self.validated, None  # serve's rebuilds read the data anew
         if validated is None or validated[0] != self.data_dir.resolve():
+            self.papers_text = live.PapersFile.snapshot(self.data_dir)
             validated = (self.data_dir, *load_and_validate(self.data_dir))
+        self.data = validated[1]
         # Paper, author and session pages and their downloads stay streams: on_post_build
         # writes each through its frame as it is rendered (unless frames are off).
         self.result = render_outputs(validated[1], validated[2], streamed=True)
@@ -203,6 +219,14 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         server.watch(str(self.data_dir))
         return server
 
+    def write_edit(self, edit: live.PaperEdit, config: MkDocsConfig) -> None:
+        """Write what an edit of one paper changes first into this build's site."""
+        writer = _Writer(self, config)
+        pages.render_paper_edit(edit.data, edit.paper, edit.author_slugs, edit.session_ids, writer)
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if writer.entries and index.exists():
+            search_index.replace_entries(index, writer.entries)
+
 
 def _framed(pages: list[GeneratedPage]) -> dict[str, GeneratedPage]:
     return {page.uri: page for page in pages if frame.framed_path(page)}
@@ -222,7 +246,7 @@ class _Writer:
         self.plugin = plugin
         self.config = config
         self.site_dir = Path(config.site_dir)
-        self.frames: dict[tuple[object, ...], tuple[frame.Frame | None, Page]] = {}
+        self.frames = plugin.frames  # a forked child adds to its own copy
         self.entries: list[search_index.Entry] = []
         self.locations: list[str] = []
 
@@ -397,6 +421,10 @@ def _swap_in(staging: Path, site_dir: Path) -> None:
         _remove_in_background(retired)
 
 
+def _interrupt(signum: int, _frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
 def _remove_in_background(folder: Path) -> None:
     """Delete the retired site without making the build wait for it.
 
@@ -421,13 +449,211 @@ def _remove_in_background(folder: Path) -> None:
 
 
 def serve_site(config_file: Path, data_dir: Path | None, dev_addr: str | None) -> None:
-    """``mkdocs serve`` with the data folder watched: an edit rebuilds and reloads the page."""
-    from mkdocs.commands.serve import serve
-
+    """A live preview: MkDocs' live-reload server over a site kept current (``_LiveSite``)."""
     if data_dir is not None:
         os.environ[DATA_DIR_ENV] = str(data_dir.resolve())
-    kwargs = {"dev_addr": dev_addr} if dev_addr else {}
-    serve(str(config_file), livereload=True, **kwargs)
+    _LiveSite(config_file, dev_addr).serve()
+
+
+@dataclass
+class _Build:
+    folder: Path
+    config: MkDocsConfig
+    plugin: ConferencePlugin
+    papers: live.PapersFile | None
+    """papers.yaml as this build read it, to apply edits of one paper to (None: cannot)."""
+    edits: int
+    """How many quick edits the site had when this build read the data."""
+
+
+class _LiveSite:
+    """``confsite serve``: the site built once, then kept current as files change.
+
+    An edit inside one paper of papers.yaml is written at once (generator/live.py): the
+    paper's page and downloads and its authors' and session's pages, through the frames of
+    the current build, in a fraction of a second at 5,000 papers. A full build then brings
+    the lists (program, proceedings, A-Z) up to date in the background, and is swapped in
+    when it is done (the served folder is a symlink, so the swap is atomic) unless another
+    quick edit came meanwhile, in which case it builds again. Any other change (another data
+    file, site_src/, mkdocs.yml) is a full build while browsers wait, as with ``mkdocs serve``.
+    """
+
+    POLL_SECONDS = 0.1
+    """How often watched files are checked (MkDocs' default of 0.5 s is most of a second)."""
+
+    def __init__(self, config_file: Path, dev_addr: str | None) -> None:
+        self.config_file = config_file
+        self.options = {"dev_addr": dev_addr} if dev_addr else {}
+        self.work = Path(tempfile.mkdtemp(prefix="confsite-serve-"))
+        self.served = self.work / "site"
+        self.signal = self.work / "signal"
+        """A background build writes here when done: the server's watcher then runs the
+        builder, which swaps it in."""
+        self.signal.mkdir()
+        self.builds = 0
+        self.edits = 0
+        self.current: _Build | None = None
+        self.finished: _Build | None = None
+        self.background: threading.Thread | None = None
+        self.lock = threading.Lock()
+        self.inputs: dict[str, tuple[int, int]] = {}
+        config = load_config(str(config_file), site_dir=str(self.work / "unused"), **self.options)
+        self.host, self.port = config.dev_addr
+        mount = urlsplit(config.site_url or "/").path
+        self.mount = "/" + mount.strip("/") + "/" if mount.strip("/") else "/"
+        self.url = f"http://{self.host}:{self.port}{self.mount}"
+        plugin = next(p for p in config.plugins.values() if isinstance(p, ConferencePlugin))
+        self.watched = [
+            Path(config.docs_dir),
+            Path(config.config_file_path or config_file),
+            *(Path(path) for path in config.watch),
+            plugin.resolve_data_dir(config),
+        ]
+
+    def serve(self) -> None:
+        from mkdocs.livereload import LiveReloadServer
+
+        jobs = os.environ.get(parallel.JOBS_ENV)
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, _interrupt)  # stopped by a supervisor: clean up too
+        try:
+            self.inputs = self._fingerprint()
+            self._swap_in(self._full_build())
+            # Later builds run while the server's threads do: no forking from here on.
+            os.environ[parallel.JOBS_ENV] = "1"
+            server = LiveReloadServer(
+                builder=self.builder,
+                host=self.host,
+                port=self.port,
+                root=str(self.served),
+                mount_path=self.mount,
+                polling_interval=self.POLL_SECONDS,
+            )
+            for path in (*self.watched, self.signal):
+                if path.exists():
+                    server.watch(str(path))
+            try:
+                server.serve()
+            except KeyboardInterrupt:
+                log.info("Shutting down...")
+            finally:
+                server.shutdown()
+                if self.background is not None:
+                    self.background.join()
+        finally:
+            if jobs is None:
+                os.environ.pop(parallel.JOBS_ENV, None)
+            else:
+                os.environ[parallel.JOBS_ENV] = jobs
+            shutil.rmtree(self.work, ignore_errors=True)
+
+    def builder(self) -> None:
+        """Called by the server after files changed: the quickest way to a current site."""
+        with self.lock:
+            finished, self.finished = self.finished, None
+        if finished is not None:
+            if finished.edits == self.edits:
+                self._swap_in(finished)
+                log.info("Full rebuild in the background done: every page is current")
+            else:  # an edit came after it read the data: build again
+                shutil.rmtree(finished.folder, ignore_errors=True)
+                self._start_background()
+        inputs = self._fingerprint()
+        changed = {
+            path
+            for path in inputs.keys() | self.inputs.keys()
+            if inputs.get(path) != self.inputs.get(path)
+        }
+        self.inputs = inputs
+        if not changed:
+            return
+        current = self.current
+        assert current is not None
+        papers = str(current.plugin.data_dir / live.PAPERS_FILE)
+        if changed == {papers} and current.papers is not None:
+            started = time.perf_counter()
+            edit = current.papers.apply()
+            if edit is not None:
+                current.plugin.write_edit(edit, current.config)
+                self.edits += 1
+                log.info(
+                    "Paper '%s' updated in %.0f ms; the lists follow from a full rebuild in "
+                    "the background",
+                    edit.paper.id,
+                    1000 * (time.perf_counter() - started),
+                )
+                self._start_background()
+                return
+        try:
+            self._swap_in(self._full_build())
+        except Exception as error:  # MkDocs' own loop would leave browsers waiting forever
+            log.error(
+                "The site was not rebuilt (%s); the last good site is still served. Fix the "
+                "problem and save again.",
+                error,
+            )
+
+    def _fingerprint(self) -> dict[str, tuple[int, int]]:
+        """(mtime, size) of every watched file: what changed since the last look."""
+        found: dict[str, tuple[int, int]] = {}
+        for root in self.watched:
+            paths = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
+            for path in paths:
+                try:
+                    stat = path.stat()
+                except OSError:
+                    continue
+                found[str(path)] = (stat.st_mtime_ns, stat.st_size)
+        return found
+
+    def _full_build(self) -> _Build:
+        from mkdocs.commands.build import build
+
+        with self.lock:
+            self.builds += 1
+            folder = self.work / f"build-{self.builds}"
+            edits = self.edits
+        try:
+            config = load_config(str(self.config_file), site_dir=str(folder), **self.options)
+            config.site_url = self.url
+            build(config, serve_url=self.url)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        plugin = next(p for p in config.plugins.values() if isinstance(p, ConferencePlugin))
+        papers = None
+        text = plugin.papers_text
+        unchanged = text is not None and live.PapersFile.snapshot(plugin.data_dir) == text
+        if plugin.data is not None and text is not None and unchanged:  # not edited meanwhile
+            papers = live.PapersFile(plugin.data_dir, text, plugin.data)
+        return _Build(folder, config, plugin, papers, edits)
+
+    def _start_background(self) -> None:
+        if self.background is not None and self.background.is_alive():
+            return  # it will be found stale when it ends, and build again
+
+        def run() -> None:
+            try:
+                built: _Build | None = self._full_build()
+            except Exception as error:  # reported by the build itself; keep the current site
+                log.warning("Full rebuild in the background failed: %s", error)
+                built = None
+            with self.lock:
+                self.finished = built
+            if built is not None:
+                (self.signal / "built").write_text(str(self.builds), encoding="utf-8")
+
+        self.background = threading.Thread(target=run, daemon=True)
+        self.background.start()
+
+    def _swap_in(self, build: _Build) -> None:
+        link = self.work / "site.new"
+        link.unlink(missing_ok=True)
+        link.symlink_to(build.folder, target_is_directory=True)
+        link.replace(self.served)  # atomic: a request sees the old site or the new one
+        previous, self.current = self.current, build
+        if previous is not None and previous.folder != build.folder:
+            _remove_in_background(previous.folder)
 
 
 __all__ = ["Abort", "ConferencePlugin", "PluginError", "build_site", "serve_site"]

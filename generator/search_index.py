@@ -134,3 +134,29 @@ def add_entries(index_file: Path, entries: Iterable[Entry]) -> None:
             out.write(separator + json.dumps(doc, separators=(",", ":"), ensure_ascii=False))
             separator = ","
         out.write("]}")
+
+
+def replace_entries(index_file: Path, entries: Iterable[Entry]) -> None:
+    """Put ``entries`` in place of the documents at their locations (new ones at the end):
+    how a live preview updates the index after an edit without rebuilding it.
+
+    Each document is found by its location and replaced in the text, so the rest of a 5 MB
+    index is neither parsed nor written anew as JSON.
+    """
+    text = index_file.read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    added: list[str] = []
+    for entry in entries:
+        fresh = json.dumps(entry.as_json(), separators=(",", ":"), ensure_ascii=False)
+        key = '{"location":' + json.dumps(entry.location, ensure_ascii=False) + ","
+        start = text.find(key)
+        if start < 0:
+            added.append(fresh)
+            continue
+        _old, end = decoder.raw_decode(text, start)
+        text = text[:start] + fresh + text[end:]
+    if added:
+        end = text.rindex("]}")
+        separator = "," if text[end - 1] != "[" else ""
+        text = text[:end] + separator + ",".join(added) + text[end:]
+    index_file.write_text(text, encoding="utf-8")

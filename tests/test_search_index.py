@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from generator.search_index import add_entries, html_text, keywords, page_entry
+from generator.search_index import add_entries, html_text, keywords, page_entry, replace_entries
 
 
 def test_search_html_text_leaves_out_search_excluded_controls() -> None:
@@ -51,3 +51,19 @@ def test_search_add_entries_appends_after_the_theme_s_documents(tmp_path: Path) 
     written = index.read_text(encoding="utf-8")
     assert written == json.dumps(expected, separators=(",", ":"), ensure_ascii=False)
     assert json.loads(written)["docs"][1]["title"] == "Déjà &lt;vu&gt;"
+
+
+def test_search_replace_entries_swaps_documents_in_place(tmp_path: Path) -> None:
+    index = tmp_path / "search_index.json"
+    docs = [
+        {"location": "papers/a/", "title": "A", "text": 'x \\"}],{"location":"papers/b/"'},
+        {"location": "papers/b/", "title": "B", "text": "old"},
+        {"location": "papers/c/", "title": "C", "text": "kept"},
+    ]
+    index.write_text(json.dumps({"config": {}, "docs": docs}, separators=(",", ":")), "utf-8")
+    new_b, new_d = page_entry("papers/b/", "B2", "new"), page_entry("papers/d/", "D", "added")
+
+    replace_entries(index, [new_b, new_d])
+
+    written = json.loads(index.read_text(encoding="utf-8"))["docs"]
+    assert written == [docs[0], new_b.as_json(), docs[2], new_d.as_json()]

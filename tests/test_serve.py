@@ -1,0 +1,143 @@
+"""`confsite serve`: an edit of one paper shows at once; the rest follows; errors keep the site.
+
+The real command runs on a port of its own over a project folder of its own (mkdocs.yml,
+site_src/, overrides/ and a synthetic conference), and the test edits files as an organizer
+would and reads the pages over HTTP.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_confsite
+
+from generator import synth
+
+
+@dataclass
+class Server:
+    url: str
+    project: Path
+    process: subprocess.Popen[str]
+    log: Path
+
+    def get(self, path: str) -> str:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=30) as response:
+                return response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return f"HTTP {error.code}"
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def wait_for(self, what: str, check: Callable[[], bool], seconds: float = 60) -> float:
+        started = time.monotonic()
+        while not check():
+            assert self.process.poll() is None, self.output()
+            assert time.monotonic() - started < seconds, f"{what}:\n{self.output()}"
+            time.sleep(0.05)
+        return time.monotonic() - started
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    project = tmp_path_factory.mktemp("serve")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for folder in ("site_src", "overrides"):
+        if (ROOT / folder).is_dir():
+            shutil.copytree(ROOT / folder, project / folder)
+    synth.write(project / "data", 40, seed=3)
+    port = _free_port()
+    log = project / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("w", encoding="utf-8") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, stdout=out, stderr=subprocess.STDOUT, text=True, env=env,
+        )  # fmt: skip
+    running = Server(f"http://127.0.0.1:{port}/", project, process, log)
+    try:
+        running.wait_for("the first build", lambda: "Serving on" in running.output(), 120)
+        yield running
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _replace(path: Path, pattern: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    changed, count = re.subn(pattern, new, text, count=1, flags=re.M)
+    assert count == 1, pattern
+    path.write_text(changed, encoding="utf-8")
+
+
+def test_serve_abstract_edit_is_quick_and_the_rest_follows(server: Server) -> None:
+    papers = server.project / "data" / "papers.yaml"
+    assert "p00007" in server.get("papers/p00007/")
+    _replace(
+        papers, r"^(  - id: p00007\n(?:    .*\n)*?    abstract: \|\n      )", r"\1Zebrafinch. "
+    )
+
+    server.wait_for("the paper page", lambda: "Zebrafinch." in server.get("papers/p00007/"), 20)
+
+    assert re.search(r"Paper 'p00007' updated in \d+ ms", server.output())
+    server.wait_for("the background build", lambda: "every page is current" in server.output(), 60)
+    assert "Zebrafinch" in server.get("search/search_index.json")
+    assert "livereload" in server.get("papers/p00007/")  # browsers are told to reload
+
+
+def test_serve_error_is_reported_and_the_site_stays(server: Server) -> None:
+    papers = server.project / "data" / "papers.yaml"
+    before = server.output()
+    _replace(papers, r"^(  - id: p00009\n)", r"\1    colour: red\n")
+
+    server.wait_for("the error", lambda: "colour" in server.output()[len(before) :], 60)
+
+    report = server.output()[len(before) :]
+    assert re.search(r"papers\.yaml:\d+: error: .*colour", report), report
+    assert "Traceback" not in report
+    assert "p00009" in server.get("papers/p00009/")  # the last good site is still served
+    _replace(papers, r"^    colour: red\n", "")
+    server.wait_for(
+        "the repaired build",
+        lambda: "Documentation built" in server.output()[len(report) + len(before) :],
+        60,
+    )
+
+
+def test_serve_hand_written_page_edit_rebuilds(server: Server) -> None:
+    page = server.project / "site_src" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nQuokka welcome.\n", encoding="utf-8")
+
+    server.wait_for("the home page", lambda: "Quokka welcome." in server.get(""), 60)
+
+
+def test_serve_bad_data_at_start_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    synth.write(data, 5, seed=1)
+    with (data / "papers.yaml").open("a", encoding="utf-8") as papers:
+        papers.write("  - id: [broken\n")
+    done = run_confsite("serve", "--data", str(data), "--dev-addr", f"127.0.0.1:{_free_port()}")
+    assert done.returncode == 1
+    assert re.search(r"papers\.yaml:\d+: error: YAML syntax", done.stderr), done.stderr
+    assert "serve stopped" in done.stderr
+    assert "Traceback" not in done.stderr
