@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import TOY_DATA
 
 from generator.diagnostics import Diagnostics
 from generator.load.yaml_source import parse_yaml
 from generator.names import Name
 from generator.validate import load_and_validate
+from generator.validate import papers as papers_module
 from generator.validate.papers import orcid_checksum_ok, read_papers
 
 
@@ -148,3 +150,39 @@ def test_orcid_checksum() -> None:
         True,
     ]
     assert orcid_checksum_ok("0000-0002-1825-0096") is False
+
+
+AUTHOR_CASES = [
+    "{name: Ana Gómez}",
+    "{name: '  Ana Gómez  ', affiliation: '  Uni  '}",
+    "{name: Ana, affiliation: ''}",
+    "{name: Ana, affiliation: ~}",
+    "{name: Ana, orcid: 0000-0002-1825-0097}",
+    "{name: Ana, orcid: ' https://orcid.org/0000-0002-1825-0097 '}",
+    "{name: Ana, orcid: 0000-0002-1825-0098}",  # a wrong check digit
+    "{name: Ana, orcid: ''}",
+    "{name: Ana, orcid: 12}",
+    "{name: Ana, affiliation: 7}",
+    "{name: Ana, affiliation: [a]}",
+    "{name: Ana, email: a@b.c}",
+    "{name: Ana, name: Bo}",
+    "{name: '   '}",
+    "{name: ''}",
+    "{name: 5}",
+    "{affiliation: Uni}",
+    "{}",
+    "[Ana]",
+    "Ana Gómez",
+    "~",
+]
+
+
+@pytest.mark.parametrize("author", AUTHOR_CASES)
+def test_read_papers_author_shortcut_equals_record(
+    author: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = f"papers:\n  - id: p1\n    title: T\n    abstract: A\n    authors:\n      - {author}\n"
+    fast = read(text)
+    monkeypatch.setattr(papers_module, "_plain_author_orcid", lambda value: None)
+
+    assert fast == read(text)

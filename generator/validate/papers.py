@@ -154,10 +154,11 @@ def _read_author(
     if isinstance(value, str):
         value_record = None
         name, affiliation, orcid = value, "", ""
-    elif _plain_author(value):
+    elif (orcid := _plain_author_orcid(value)) is not None:
         # The usual author, checked without a Record (tens of thousands at a large conference).
         affiliation = value.get("affiliation")
-        return Author(Name.parse(value["name"].strip()), affiliation.strip() if affiliation else "")
+        name = value["name"].strip()
+        return Author(Name.parse(name), affiliation.strip() if affiliation else "", orcid)
     else:
         value_record = Record(
             value,
@@ -188,17 +189,23 @@ def _read_author(
     return Author(Name.parse(name), affiliation, orcid)
 
 
-def _plain_author(value: Any) -> bool:
-    """A mapping with a name, maybe an affiliation, no ORCID iD: nothing a Record would report."""
-    if value.__class__ is not LineDict or value.duplicate_keys or value.get("orcid") is not None:
-        return False
-    name, affiliation = value.get("name"), value.get("affiliation")
-    return (
+def _plain_author_orcid(value: Any) -> str | None:
+    """The ORCID iD ('' for none) of a mapping with a name, maybe an affiliation and a valid
+    iD: nothing a Record would report. None for anything else, which goes through a Record."""
+    if value.__class__ is not LineDict or value.duplicate_keys:
+        return None
+    name, affiliation, orcid = value.get("name"), value.get("affiliation"), value.get("orcid")
+    if not (
         name.__class__ is str
-        and bool(name.strip())
+        and name.strip()
         and (affiliation is None or affiliation.__class__ is str)
         and all(key in AUTHOR_KEYS for key in value)
-    )
+    ):
+        return None
+    if orcid is None:
+        return ""
+    match = _ORCID.match(orcid.strip()) if orcid.__class__ is str else None
+    return match.group(1) if match and orcid_checksum_ok(match.group(1)) else None
 
 
 def _read_links(record: Record) -> tuple[tuple[str, str], ...]:
