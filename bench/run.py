@@ -13,7 +13,10 @@ a fresh process:
   already written (title, authors, abstract; Material, search on, pages not in the nav). This
   is what MkDocs itself costs before we add anything, measured in the same run on the same
   machine;
-- site size, the largest HTML page, and the search data a browser downloads.
+- site size, the largest HTML page, and the search data a browser downloads;
+- ``confsite serve``: from saving an edit of one paper's abstract to the paper's page showing
+  it over HTTP (median of the runs), and until the background rebuild has brought every list
+  up to date.
 
 It prints a Markdown table (paste it into bench/RESULTS.md with the machine it ran on).
 """
@@ -24,12 +27,15 @@ import argparse
 import gzip
 import os
 import platform
+import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,6 +63,8 @@ class Row:
     search_kb: float
     search_gzip_kb: float
     pages: int
+    serve_edit: float
+    serve_current: float
 
 
 def timed(command: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> Run:
@@ -154,6 +162,7 @@ def bench(papers: int, repeat: int, work: Path) -> Row:
         fresh=work / f"floor-site-{papers}",
     )  # fmt: skip
     site_mb, largest_kb, largest_name, search_kb, search_gzip_kb = measure_site(site)
+    serve_edit, serve_current = serve_edits(data, repeat, work)
     return Row(
         papers=papers,
         build=statistics.median(r.seconds for r in runs),
@@ -167,14 +176,74 @@ def bench(papers: int, repeat: int, work: Path) -> Row:
         search_kb=search_kb,
         search_gzip_kb=search_gzip_kb,
         pages=sum(1 for _ in site.rglob("*.html")),
+        serve_edit=serve_edit,
+        serve_current=serve_current,
     )
+
+
+def serve_edits(data: Path, repeat: int, work: Path) -> tuple[float, float]:
+    """``confsite serve`` on a copy of ``data``: (median seconds from saving an abstract edit
+    to its page showing it, median seconds until the background rebuild is done)."""
+    copy = work / f"serve-{data.name}"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(data, copy)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = work / f"serve-{data.name}.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--data", str(copy),
+             "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=ROOT, env=ENV, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    papers = copy / "papers.yaml"
+    paper = "p00002"
+    url = f"http://127.0.0.1:{port}/papers/{paper}/"
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=60) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def wait(done: object, limit: float = 600) -> float:
+        started = time.perf_counter()
+        while not done():  # type: ignore[operator]
+            if server.poll() is not None or time.perf_counter() - started > limit:
+                raise SystemExit(f"confsite serve failed:\n{log.read_text()}")
+            time.sleep(0.01)
+        return time.perf_counter() - started
+
+    edits, currents = [], []
+    try:
+        wait(lambda: "Serving on" in log.read_text())
+        for number in range(repeat):
+            tag = f"Benchmarkedit{number}"
+            text = papers.read_text(encoding="utf-8")
+            head = re.search(
+                rf"^  - id: {paper}\n(?:    .*\n|      .*\n)*?    abstract: \|\n", text, re.M
+            )
+            assert head is not None
+            papers.write_text(text[: head.end()] + f"      {tag}.\n" + text[head.end() :], "utf-8")
+            started = time.perf_counter()
+            edits.append(wait(lambda tag=tag: tag in page()))
+            done_before = log.read_text().count("every page is current")
+            wait(lambda n=done_before: log.read_text().count("every page is current") > n)
+            currents.append(time.perf_counter() - started)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return statistics.median(edits), statistics.median(currents)
 
 
 def table(rows: list[Row]) -> str:
     lines = [
         "| papers | pages | full build (median) | runs | peak RSS | generator step "
-        "| bare MkDocs floor | site size | largest page | search data (gzip) |",
-        "|---:|---:|---:|---|---:|---:|---:|---:|---|---:|",
+        "| bare MkDocs floor | site size | largest page | search data (gzip) "
+        "| serve: edit shown (all current) |",
+        "|---:|---:|---:|---|---:|---:|---:|---:|---|---:|---:|",
     ]
     for r in rows:
         runs = " / ".join(f"{s:.1f}" for s in r.build_runs)
@@ -182,7 +251,8 @@ def table(rows: list[Row]) -> str:
             f"| {r.papers:,} | {r.pages:,} | {r.build:.1f} s | {runs} | {r.peak_rss_mb:.0f} MB "
             f"| {r.generator:.1f} s | {r.floor:.1f} s | {r.site_mb:.0f} MB "
             f"| {r.largest_page_kb:,.0f} KB ({r.largest_page}) "
-            f"| {r.search_kb:,.0f} KB ({r.search_gzip_kb:,.0f} KB) |"
+            f"| {r.search_kb:,.0f} KB ({r.search_gzip_kb:,.0f} KB) "
+            f"| {r.serve_edit:.2f} s ({r.serve_current:.0f} s) |"
         )
     return "\n".join(lines)
 
