@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from generator.names import Name, ascii_fold, slugify
+from bibtexparser.middlewares.names import parse_single_name_into_parts
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import latex
+from generator.names import Name, _split_plain, ascii_fold, slugify
 
 
 def test_name_parse_first_last() -> None:
@@ -67,3 +72,23 @@ def test_name_identity_ignores_case_and_composition() -> None:
 def test_ascii_fold_and_slugify() -> None:
     assert ascii_fold("Dvořák Weiß") == "Dvorak Weiss"
     assert slugify("  Ødegaard & Æsir!  ") == "odegaard-aesir"
+
+
+NAME_WORDS = ["Ana", "María", "van", "der", "de", "la", "Ó", "e.", "J.", "42", "-", "d'Arc", "ßa"]
+NAME_WORDS += ["Jean-Luc", "o'Neil", "ǅemal", "ŁUKASZ", "Ångström", "x", "Y", "von", "Jr.", "III"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([*NAME_WORDS, ",", "{Ab}", "\\'e", "~"]), max_size=6))
+def test_plain_split_equals_bibtexparser(words: list[str]) -> None:
+    text = latex.normalize_space(" ".join(words))
+    plain = _split_plain(text)
+    if plain is not None:
+        parts = parse_single_name_into_parts(text, strict=False)
+        assert plain == (parts.first, parts.von, parts.last)
+        assert parts.jr == []
+
+
+def test_plain_split_takes_plain_names_only() -> None:
+    assert _split_plain("Ludwig van Beethoven") == (["Ludwig"], ["van"], ["Beethoven"])
+    assert [_split_plain(t) for t in ("Beethoven, Ludwig", "{\\'A}lvarez", "A~B", "")] == [None] * 4

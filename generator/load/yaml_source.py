@@ -203,35 +203,34 @@ class _Constructor(SafeConstructor):
 
     def _plain_mapping(self, node: yaml.MappingNode, depth: int, seen: set[int]) -> LineDict:
         """construct_line_mapping for a mapping without merges; same keys, values and lines."""
+        scalar, text_tag, longest = yaml.ScalarNode, _STR_TAG, MAX_VALUE_CHARS  # locals: faster
         data = LineDict()
         data.line = node.start_mark.line + 1
         key_lines = data.key_lines
         for key_node, value_node in node.value:
-            if key_node.__class__ is not yaml.ScalarNode:
+            if key_node.__class__ is not scalar:
                 raise _NotPlain
-            if key_node.tag == _STR_TAG and len(key_node.value) <= MAX_VALUE_CHARS:
-                key = key_node.value
-            else:
+            key = key_node.value
+            if key_node.tag != text_tag or len(key) > longest:
                 key = self._plain_value(key_node, depth + 1, seen)
                 if not isinstance(key, str | int | float | bool) and key is not None:
                     raise _NotPlain
-            key_line = key_node.start_mark.line
+            key_line = key_node.start_mark.line + 1
             if key in data:
-                data.duplicate_keys.append((key, key_line + 1))
-            value_kind = value_node.__class__
-            if value_kind is yaml.ScalarNode and value_node.tag == _STR_TAG:
-                value = value_node.value
-                if len(value) > MAX_VALUE_CHARS:
-                    raise _NotPlain
-                data[key] = value
+                data.duplicate_keys.append((key, key_line))
+            if value_node.__class__ is scalar:
+                if value_node.tag == text_tag:
+                    value = value_node.value
+                    if len(value) > longest:
+                        raise _NotPlain
+                    data[key] = value
+                else:
+                    data[key] = self._plain_value(value_node, depth + 1, seen)
+                key_lines[key] = value_node.start_mark.line + 1
             else:
                 data[key] = self._plain_value(value_node, depth + 1, seen)
-            value_line = value_node.start_mark.line
-            if value_line != key_line and value_kind is not yaml.ScalarNode:
                 # A nested block starts on the line after its key; the key is what people look for.
-                key_lines[key] = key_line + 1
-            else:
-                key_lines[key] = value_line + 1
+                key_lines[key] = key_line
         return data
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
