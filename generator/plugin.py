@@ -33,7 +33,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator import frame, live, pages, parallel, search_index
+from generator import frame, live, pages, parallel, search_index, writing
 from generator.build import render_outputs
 from generator.diagnostics import Diagnostics, Severity
 from generator.model import ConferenceData
@@ -197,13 +197,15 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
 
     @event_priority(-100)  # after the search plugin has written search_index.json
     def on_post_build(self, config: MkDocsConfig) -> None:
-        eager = _Writer(self, config)
-        for page in self.framed.values():
-            eager.page(page)
+        with writing.FileWriter() as files:
+            eager = _Writer(self, config, files)
+            for page in self.framed.values():
+                eager.page(page)
 
         def write(stream: Stream) -> tuple[list[search_index.Entry], list[str]]:
-            writer = _Writer(self, config)
-            stream(writer)
+            with writing.FileWriter() as files:
+                writer = _Writer(self, config, files)
+                stream(writer)
             return writer.entries, writer.locations
 
         streams, self.result.streams = self.result.streams, []
@@ -221,8 +223,11 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
 
     def write_edit(self, edit: live.PaperEdit, config: MkDocsConfig) -> None:
         """Write what an edit of one paper changes first into this build's site."""
-        writer = _Writer(self, config)
-        pages.render_paper_edit(edit.data, edit.paper, edit.author_slugs, edit.session_ids, writer)
+        with writing.FileWriter() as files:
+            writer = _Writer(self, config, files)
+            pages.render_paper_edit(
+                edit.data, edit.paper, edit.author_slugs, edit.session_ids, writer
+            )
         index = Path(config.site_dir) / "search" / "search_index.json"
         if writer.entries and index.exists():
             search_index.replace_entries(index, writer.entries)
@@ -242,9 +247,12 @@ class _Writer:
     It keeps the pages' search entries and sitemap URLs for the caller to add.
     """
 
-    def __init__(self, plugin: ConferencePlugin, config: MkDocsConfig) -> None:
+    def __init__(
+        self, plugin: ConferencePlugin, config: MkDocsConfig, files: writing.FileWriter
+    ) -> None:
         self.plugin = plugin
         self.config = config
+        self.files = files
         self.site_dir = Path(config.site_dir)
         self.frames = plugin.frames  # a forked child adds to its own copy
         self.entries: list[search_index.Entry] = []
@@ -323,9 +331,7 @@ class _Writer:
         self._write(file.uri, file.content.encode("utf-8"))  # as MkDocs writes a File's text
 
     def _write(self, dest_uri: str, content: bytes) -> None:
-        target = self.site_dir / dest_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        self.files.write(self.site_dir / dest_uri, content)
 
 
 def _collision_message(uri: str) -> str:
