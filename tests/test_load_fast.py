@@ -253,3 +253,43 @@ def test_nesting_check_data_files_agree_with_the_bound(path: Path) -> None:
 
     for limit in (bound - 1, bound, MAX_DEPTH, 1_000):
         assert _may_nest_deeper_than(text, limit) == (bound > limit)
+
+
+class _GenericResolving(_FastLoader):  # type: ignore[misc,valid-type]
+    """The loader with PyYAML's own resolver methods instead of the shortcuts."""
+
+    resolve = BaseResolver.resolve
+    descend_resolver = BaseResolver.descend_resolver
+    ascend_resolver = BaseResolver.ascend_resolver
+
+
+def composed(loader_class: Any, text: str) -> Any:
+    seen: dict[int, int] = {}
+
+    def tree(node: Any) -> Any:
+        if id(node) in seen:  # an alias: named by the order it was first met in
+            return ("alias", seen[id(node)])
+        seen[id(node)] = len(seen)
+        if isinstance(node, yaml.ScalarNode):
+            return (node.tag, node.value, node.start_mark.line)
+        if isinstance(node, yaml.SequenceNode):
+            return (node.tag, [tree(item) for item in node.value])
+        return (node.tag, [(tree(k), tree(v)) for k, v in node.value])
+
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else tree(node)
+    except yaml.YAMLError as exc:
+        return str(exc)
+    finally:
+        loader.dispose()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [path.read_text(encoding="utf-8") for path in data_files()] + CORNER_CASES[:24],
+    ids=[p.name for p in data_files()] + [f"corner{i}" for i in range(24)],
+)
+def test_resolver_shortcuts_compose_the_same_nodes(text: str) -> None:
+    assert composed(_FastLoader, text) == composed(_GenericResolving, text)

@@ -6,13 +6,21 @@ import html
 import unicodedata
 from datetime import date, datetime, time
 from typing import Any
+from urllib.parse import urlsplit
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.diagnostics import Diagnostics
 from generator.load.yaml_source import parse_yaml
-from generator.validate.fields import _SAFE_URL, Record, is_safe_url, top_level_list, type_name
+from generator.validate.fields import (
+    _SAFE_URL,
+    Record,
+    _parses_as_url,
+    is_safe_url,
+    top_level_list,
+    type_name,
+)
 
 
 def record(text: str, allowed: tuple[str, ...] = ("a", "b"), required=()) -> Record:
@@ -198,3 +206,15 @@ def safe_url_in_full(url: str) -> bool:
 )
 def test_is_safe_url_shortcut_equals_full_check(url: str) -> None:
     assert is_safe_url(url) == safe_url_in_full(url)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("hts:/a.@[]%:1é\u3002 ")), max_size=20))
+def test_parses_as_url_shortcut_equals_urlsplit(url: str) -> None:
+    try:
+        urlsplit(url).hostname  # noqa: B018 - the property raises on an invalid host
+        expected = True
+    except ValueError:
+        expected = False
+
+    assert _parses_as_url(url) == expected

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from bibtexparser.middlewares.names import split_multiple_persons_names
 from conftest import TOY_DATA
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.diagnostics import Diagnostics, Location
 from generator.model import Author, Paper
 from generator.names import Name
 from generator.text import Text
-from generator.validate import load_and_validate
+from generator.validate import load_and_validate, proceedings
 from generator.validate.proceedings import comparable, match_entries, parse_bibtex
 
 
@@ -117,3 +120,17 @@ def test_parse_bibtex_duplicate_key() -> None:
 
 def test_comparable_decodes_and_drops_braces() -> None:
     assert comparable(r"{GPU}s  in Z{\"u}rich") == "GPUs in Zürich"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([" ", "\t", "\n", "\r", "a", "A", "n", "N", "d", "D", "x", "é", "\xa0"])
+        | st.sampled_from(["and", " and ", " AND\t", "~", ",", "Ann", "{x}", "\\'e"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_split_authors_shortcut_equals_bibtexparser(value: str) -> None:
+    expected = [name for name in split_multiple_persons_names(value) if name.strip()]
+
+    assert proceedings._split_authors(value) == expected

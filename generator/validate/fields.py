@@ -55,6 +55,8 @@ def is_safe_url(url: str) -> bool:
 
 def _parses_as_url(url: str) -> bool:
     """Whether the standard library can split it (exporters read host names from links)."""
+    if url.isascii() and "[" not in url and "]" not in url:
+        return True  # urlsplit only refuses brackets (IPv6) and odd non-ASCII host names
     try:
         urlsplit(url).hostname  # noqa: B018 - the property raises on an invalid host
     except ValueError:

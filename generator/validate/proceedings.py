@@ -181,5 +181,13 @@ def _field_location(entry: BibEntry, name: str) -> Location:
     return Location(entry.location.path, entry.location.line + offset)
 
 
+_AND = re.compile(r"[ \r\n\t]+[aA][nN][dD][ \r\n\t]+")
+
+
 def _split_authors(value: str) -> list[str]:
-    return [name for name in split_multiple_persons_names(value) if name.strip()]
+    if "{" in value or "}" in value or "\\" in value:
+        names = split_multiple_persons_names(value)
+    else:  # no braces to protect an 'and': bibtexparser's split is this one, ~10x slower
+        value = value.strip(" \r\n\t")
+        names = _AND.split(value) if value else []
+    return [name for name in names if name.strip()]
