@@ -21,13 +21,14 @@ from generator.model import Conference, ConferenceData, Session
 DESCRIPTION_LIMIT = 300
 """OpenGraph and Twitter cards show about this many characters of the description."""
 
-_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
-
 
 def json_ld(document: dict[str, Any]) -> str:
     """A JSON-LD script element whose content no data can break out of."""
     text = json.dumps(document, ensure_ascii=False, indent=None, separators=(",", ":"))
-    return f'<script type="application/ld+json">{text.translate(_JSON_ESCAPES)}</script>'
+    # str.replace, not str.translate: translate looks up every character in Python (~0.1 ms
+    # for a paper's document), replace scans in C.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>'
 
 
 def _meta(attribute: str, name: str, value: str) -> str:

@@ -8,6 +8,7 @@ a failed build. ``confsite build`` and ``confsite serve`` use it through ``build
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -209,6 +210,10 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
             return writer.entries, writer.locations
 
         streams, self.result.streams = self.result.streams, []
+        # Everything so far (the model, MkDocs' pages) lives on: keep the cycle collector from
+        # rescanning it again and again while thousands of pages render, and a forked child
+        # from copying it by touching it.
+        gc.freeze()
         written = [(eager.entries, eager.locations), *parallel.run_streams(streams, write)]
         site_dir = Path(config.site_dir)
         frame.add_to_sitemap(site_dir, [url for _, urls in written for url in urls])
