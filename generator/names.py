@@ -136,24 +136,30 @@ class Name:
         return unicodedata.normalize("NFC", self.full).casefold()
 
 
-_BEYOND_WORDS = re.compile(r"[\\{},~\s]")
+_BEYOND_WORDS = re.compile(r"[\\{}~\s]")
 
 
 def _split_plain(text: str) -> tuple[list[str], list[str], list[str]] | None:
-    """'First von Last' words of a name without commas, braces, commands or odd spaces, as
-    bibtexparser's parse_single_name_into_parts splits them (~5x faster); None for others.
+    """First, von and last words of a name without braces, commands or odd spaces, written
+    'First von Last' or 'von Last, First', as bibtexparser's parse_single_name_into_parts
+    splits them (~5x faster); None for other names.
 
     ``text`` has single spaces (normalize_space). A word's case is that of its first letter;
-    von is the longest run of words ending with a lowercase one, never the last word.
+    von is a run of words ending with a lowercase one, never the last word.
     """
-    words = text.split(" ")
     if not text or _BEYOND_WORDS.search(text.replace(" ", "")):
         return None
+    if "," in text:
+        family, _, given = text.partition(",")
+        if "," in given or not family.strip() or not given.strip():
+            return None
+        return given.split(), *_split_family(family.split())
+    words = text.split(" ")
     if len(words) == 1:
         return [], [], words
     if len(words) == 2:
         return words[:1], [], words[1:]
-    cases = [next((char.isupper() for char in word if char.isalpha()), None) for word in words]
+    cases = _cases(words)
     if False not in cases:
         return words[:-1], [], words[-1:]
     first_lower = cases.index(False)
@@ -161,6 +167,22 @@ def _split_plain(text: str) -> tuple[list[str], list[str], list[str]] | None:
     if last_lower == len(words) - 1:
         last_lower -= 1  # the last word is always (part of) the last name
     return words[:first_lower], words[first_lower : last_lower + 1], words[last_lower + 1 :]
+
+
+def _split_family(words: list[str]) -> tuple[list[str], list[str]]:
+    """'von Last' words: von ends with the last lowercase word before the final one."""
+    if len(words) == 1:
+        return [], words
+    cases = _cases(words[:-1])
+    if False not in cases:
+        return [], words
+    split = len(cases) - cases[::-1].index(False)
+    return words[:split], words[split:]
+
+
+def _cases(words: list[str]) -> list[bool | None]:
+    """Each word's case: that of its first letter (True upper), None without letters."""
+    return [next((char.isupper() for char in word if char.isalpha()), None) for word in words]
 
 
 @lru_cache(maxsize=65536)

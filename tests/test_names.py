@@ -91,4 +91,5 @@ def test_plain_split_equals_bibtexparser(words: list[str]) -> None:
 
 def test_plain_split_takes_plain_names_only() -> None:
     assert _split_plain("Ludwig van Beethoven") == (["Ludwig"], ["van"], ["Beethoven"])
-    assert [_split_plain(t) for t in ("Beethoven, Ludwig", "{\\'A}lvarez", "A~B", "")] == [None] * 4
+    assert _split_plain("van Beethoven, Ludwig") == (["Ludwig"], ["van"], ["Beethoven"])
+    assert [_split_plain(t) for t in ("A, B, C", "{\\'A}lvarez", "A~B", "A,", "")] == [None] * 5
