@@ -65,6 +65,9 @@ def decode(latex: str) -> str:
         # Plain text around $...$ (titles like 'Search in $O(\sqrt{n})$ Time'): pylatexenc
         # would keep it all as it is, after ~0.3 ms of parsing.
         return normalize_space(latex)
+    accented = _decode_accents(latex)
+    if accented is not None:
+        return accented
     return _decode_with_parser(latex)
 
 
@@ -81,8 +84,10 @@ def _decode_with_parser(latex: str) -> str:
 # Outside math: anything LaTeX gives a meaning to (commands, groups, ties, quotes, dashes,
 # comments, specials). Inside: what could move where the math ends (a comment, an escaped or
 # braced '$', environments, \verb, a command or script waiting for its argument at the end).
-_TEXT_LATEX = re.compile(r"[\\{}~`'%&#^_]|--")
-_MATH_UNSAFE = re.compile(r"%|\\(?![a-zA-Z])|\\(?:begin|end|verb)|(?:\\[a-zA-Z]+|[\^_])\s*\Z")
+_TEXT_LATEX = re.compile(r"[\\{}~`'%&#^_\ue000]|--")
+_MATH_UNSAFE = re.compile(
+    r"[%\ue000]|\\(?![a-zA-Z])|\\(?:begin|end|verb)|(?:\\[a-zA-Z]+|[\^_])\s*\Z"
+)
 
 
 def _only_math_is_latex(latex: str) -> bool:
@@ -97,6 +102,34 @@ def _only_math_is_latex(latex: str) -> bool:
         elif not part.strip() or _MATH_UNSAFE.search(part) or not _balanced(part):
             return False
     return True
+
+
+# '{\'e}', '{\'{e}}', '{\v{r}}', '{\o}': how .bib files spell most accented names.
+_ACCENT = re.compile(
+    r"\{\\(?:[`'^\"~=.](?:[a-zA-Z]|\{[a-zA-Z]\})|[vcuHkrbdt]\{[a-zA-Z]\}"
+    r"|o|O|l|L|ss|aa|AA|ae|AE|oe|OE|i|j)\}"
+)
+_AROUND_ACCENTS = re.compile(r"[\\{}~`'%&#^_$\"\ue000]|--")
+
+
+def _decode_accents(latex: str) -> str | None:
+    """Text whose only LaTeX is braced accents ('Jim{\'e}nez'), each decoded once by
+    pylatexenc and reused; None for any other text."""
+    accents = _ACCENT.findall(latex)
+    if not accents:
+        return None
+    around = _ACCENT.split(latex)
+    if any(_AROUND_ACCENTS.search(part) for part in around):
+        return None
+    pieces = [around[0]]
+    for accent, after in zip(accents, around[1:], strict=True):
+        pieces += [_decode_accent(accent), after]
+    return normalize_space("".join(pieces))
+
+
+@lru_cache(maxsize=1024)
+def _decode_accent(accent: str) -> str:
+    return _decode_with_parser(accent)
 
 
 def _balanced(text: str) -> bool:

@@ -83,6 +83,7 @@ TOKENS = [
     "\\verb|x|",
     "\\'e",
     '{\\"o}',
+    "\ue000",  # the placeholder decode() uses for an escaped dollar
 ]
 
 
@@ -108,3 +109,26 @@ def test_decode_math_titles_take_the_shortcut() -> None:
 
     assert latex._only_math_is_latex(title)
     assert latex.decode(title) == latex._decode_with_parser(title) == title
+
+
+ACCENTS = ["{\\'e}", "{\\'{E}}", '{\\"o}', "{\\v{r}}", "{\\c{c}}", "{\\o}", "{\\ss}", "{\\aa}"]
+ACCENTS += ["{\\i}", "{\\oe}", "{\\~n}", "{\\^o}", "{\\=a}", "{\\.z}", "{\\H{o}}", "{\\k{a}}"]
+NEAR_MISSES = ["\\'e", "{\\'\\i}", "{\\v r}", "{\\x}", "{\\'e", "{\\o }", "{\\L}", "{\\u{g}}"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(ACCENTS + NEAR_MISSES) | st.sampled_from(TOKENS[:12]) | st.text(max_size=3),
+        max_size=6,
+    ).map("".join)
+)
+def test_decode_accent_shortcut_equals_pylatexenc(text: str) -> None:
+    shortcut = latex._decode_accents(text)
+    if shortcut is not None:
+        assert shortcut == latex._decode_with_parser(text)
+
+
+def test_decode_accented_names_take_the_shortcut() -> None:
+    assert latex._decode_accents("Jim{\\'e}nez and Dvo{\\v{r}}{\\'a}k") == "Jiménez and Dvořák"
+    assert latex._decode_accents("Plain") is None
