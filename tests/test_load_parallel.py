@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from conftest import EXAMPLE_DATA, TOY_DATA
 
+from generator import load as load_module
 from generator import parallel
 from generator.diagnostics import Diagnostics
 from generator.load import load_sources
@@ -88,3 +89,14 @@ def test_read_bibtex_prepares_the_compared_forms_of_paper_entries() -> None:
     assert parsed.compared[0] is None  # the volume is not compared with a paper
     assert parsed.compared[1][1] == ["José Álvarez", "Mia Wong"]
     assert parsed.problems == []
+
+
+def test_load_beside_failing_fork_parses_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork(work: Any) -> None:
+        raise OSError("Cannot allocate memory")
+
+    expected = validated(monkeypatch, TOY_DATA, "1")
+    monkeypatch.setattr(load_module, "Beside", no_fork)
+
+    assert load_sources(TOY_DATA, Diagnostics(), read_bibtex).bibtex_parsed is None
+    assert validated(monkeypatch, TOY_DATA, "2") == expected

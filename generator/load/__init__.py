@@ -73,7 +73,10 @@ def load_sources(
             sources.broken.add(BIBTEX_FILE)
         elif parse_bibtex is not None:
             text, shown = sources.bibtex, sources.path(BIBTEX_FILE)
-            sources.bibtex_parsed = Beside(lambda: parse_bibtex(text, shown))
+            try:
+                sources.bibtex_parsed = Beside(lambda: parse_bibtex(text, shown))
+            except (OSError, AssertionError):  # no fork (memory), or inside a daemon process
+                sources.bibtex_parsed = None  # the validator parses it in this process
     for name in REQUIRED_FILES + OPTIONAL_FILES:
         path = data_dir / name
         if not path.exists():
