@@ -186,3 +186,105 @@ def test_read_papers_author_shortcut_equals_record(
     monkeypatch.setattr(papers_module, "_plain_author_orcid", lambda value: None)
 
     assert fast == read(text)
+
+
+PAPER_BASE = {
+    "id": "p1",
+    "title": "T",
+    "abstract": "A",
+    "authors": "[Ana Gómez, {name: Bo, affiliation: Uni}]",
+}
+PAPER_CHANGES = [
+    {},
+    {"id": "'  p1  '"},
+    {"id": "P1"},
+    {"id": "12"},
+    {"id": "''"},
+    {"title": "'   '"},
+    {"title": "7"},
+    {"title": None},
+    {"abstract": None},
+    {"abstract": "'  '"},
+    {"abstract": "''"},
+    {"title": "''"},
+    {"abstract": "[a]"},
+    {"authors": "[]"},
+    {"authors": "['  ']"},
+    {"authors": "[Ana, '']"},
+    {"authors": "[{name: Ana, orcid: 0000-0002-1825-0098}]"},
+    {"authors": "Ana"},
+    {"topics": "[software]"},
+    {"topics": "[software, hardware]"},
+    {"topics": "[nope]"},
+    {"topics": "software"},
+    {"topics": "[]"},
+    {"session": "s-compilers"},
+    {"session": "keynote"},
+    {"session": "posters"},
+    {"session": "nowhere"},
+    {"session": "declared-only"},
+    {"session": "''"},
+    {"session": "5"},
+    {"award": "' Best paper '"},
+    {"award": "[x]"},
+    {"pages": "'1--8'"},
+    {"pages": "8"},
+    {"doi": "10.1234/abc"},
+    {"doi": "https://doi.org/10.1234/abc"},
+    {"doi": "nope"},
+    {"links": "{pdf: https://a.org/p.pdf, code: ' https://a.org/c '}"},
+    {"links": "{pdf: ''}"},
+    {"links": "{pdf: 'javascript:x'}"},
+    {"links": "{pdf: 'http://[x/'}"},
+    {"links": "{pdf: 5}"},
+    {"links": "{zip: https://a.org}"},
+    {"links": "{pdf: a, pdf: b}"},
+    {"links": "[https://a.org]"},
+    {"extra": "x"},
+    {"title": "T\n    title: U"},  # a duplicate key
+]
+
+
+@pytest.mark.parametrize("change", PAPER_CHANGES, ids=range(len(PAPER_CHANGES)))
+@pytest.mark.parametrize("references", ["known", "unknown"])
+def test_read_papers_paper_shortcut_equals_record(
+    change: dict, references: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = load_and_validate(TOY_DATA)
+    sessions = {s.id: s for s in data.sessions}
+    fields = {**PAPER_BASE, **change}
+    entry = "\n".join(f"    {key}: {value}" for key, value in fields.items() if value is not None)
+    text = f"papers:\n  - {entry.strip()}\n  - id: p1\n    title: T\n"
+    root = parse_yaml(text, "p.yaml", Diagnostics())
+    known = references == "known"
+    arguments = (
+        {"software", "hardware"} if known else None,
+        sessions,
+        {*sessions, "declared-only"} if known else None,
+    )
+
+    def run() -> tuple:
+        diagnostics = Diagnostics()
+        papers = read_papers(root, "p.yaml", diagnostics, *arguments)
+        return papers, [str(d) for d in diagnostics.items]
+
+    fast = run()
+    monkeypatch.setattr(papers_module, "_plain_paper", lambda *args: None)
+
+    assert fast == run()
+
+
+def test_read_papers_plain_entry_takes_the_shortcut() -> None:
+    root = parse_yaml(
+        "papers:\n  - id: p1\n    title: T\n    abstract: A\n    authors: [Ana]\n",
+        "p",
+        Diagnostics(),
+    )
+
+    paper = papers_module._plain_paper(root["papers"][0], "p.yaml", {}, None, {}, None)
+
+    assert (paper.id, paper.location.line, [a.name.full for a in paper.authors]) == (
+        "p1",
+        2,
+        ["Ana"],
+    )
