@@ -473,8 +473,8 @@ class _Build:
     plugin: ConferencePlugin
     papers: live.PapersFile | None
     """papers.yaml as this build read it, to apply edits of one paper to (None: cannot)."""
-    edits: int
-    """How many quick edits the site had when this build read the data."""
+    changes: int
+    """How many changes the live site had seen when this build read the data."""
 
 
 class _LiveSite:
@@ -484,8 +484,8 @@ class _LiveSite:
     paper's page and downloads and its authors' and session's pages, through the frames of
     the current build, in a fraction of a second at 5,000 papers. A full build then brings
     the lists (program, proceedings, A-Z) up to date in the background, and is swapped in
-    when it is done (the served folder is a symlink, so the swap is atomic) unless another
-    quick edit came meanwhile, in which case it builds again. Any other change (another data
+    when it is done (the served folder is a symlink, so the swap is atomic) unless anything
+    changed meanwhile, in which case it builds again. Any other change (another data
     file, site_src/, mkdocs.yml) is a full build while browsers wait, as with ``mkdocs serve``.
     """
 
@@ -502,7 +502,9 @@ class _LiveSite:
         builder, which swaps it in."""
         self.signal.mkdir()
         self.builds = 0
-        self.edits = 0
+        self.changes = 0
+        self.partial = False
+        """Whether quick edits wait for a full build to bring the lists up to date."""
         self.current: _Build | None = None
         self.finished: _Build | None = None
         self.background: threading.Thread | None = None
@@ -563,12 +565,14 @@ class _LiveSite:
         with self.lock:
             finished, self.finished = self.finished, None
         if finished is not None:
-            if finished.edits == self.edits:
+            if finished.changes == self.changes:
                 self._swap_in(finished)
+                self.partial = False
                 log.info("Full rebuild in the background done: every page is current")
-            else:  # an edit came after it read the data: build again
+            else:  # something changed after it read the data
                 shutil.rmtree(finished.folder, ignore_errors=True)
-                self._start_background()
+                if self.partial:
+                    self._start_background()
         inputs = self._fingerprint()
         changed = {
             path
@@ -578,6 +582,7 @@ class _LiveSite:
         self.inputs = inputs
         if not changed:
             return
+        self.changes += 1
         current = self.current
         assert current is not None
         papers = str(current.plugin.data_dir / live.PAPERS_FILE)
@@ -586,7 +591,7 @@ class _LiveSite:
             edit = current.papers.apply()
             if edit is not None:
                 current.plugin.write_edit(edit, current.config)
-                self.edits += 1
+                self.partial = True
                 log.info(
                     "Paper '%s' updated in %.0f ms; the lists follow from a full rebuild in "
                     "the background",
@@ -597,6 +602,7 @@ class _LiveSite:
                 return
         try:
             self._swap_in(self._full_build())
+            self.partial = False
         except Exception as error:  # MkDocs' own loop would leave browsers waiting forever
             log.error(
                 "The site was not rebuilt (%s); the last good site is still served. Fix the "
@@ -623,7 +629,7 @@ class _LiveSite:
         with self.lock:
             self.builds += 1
             folder = self.work / f"build-{self.builds}"
-            edits = self.edits
+            changes = self.changes
         try:
             config = load_config(str(self.config_file), site_dir=str(folder), **self.options)
             config.site_url = self.url
@@ -637,7 +643,7 @@ class _LiveSite:
         unchanged = text is not None and live.PapersFile.snapshot(plugin.data_dir) == text
         if plugin.data is not None and text is not None and unchanged:  # not edited meanwhile
             papers = live.PapersFile(plugin.data_dir, text, plugin.data)
-        return _Build(folder, config, plugin, papers, edits)
+        return _Build(folder, config, plugin, papers, changes)
 
     def _start_background(self) -> None:
         if self.background is not None and self.background.is_alive():

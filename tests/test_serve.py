@@ -141,3 +141,20 @@ def test_serve_bad_data_at_start_is_an_error_not_a_traceback(tmp_path: Path) -> 
     assert re.search(r"papers\.yaml:\d+: error: YAML syntax", done.stderr), done.stderr
     assert "serve stopped" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_serve_background_build_never_undoes_a_later_change(server: Server) -> None:
+    """A quick edit starts a full build in the background; a change made while it runs must
+    not be lost when that (older) build finishes."""
+    papers = server.project / "data" / "papers.yaml"
+    _replace(papers, r"^(  - id: p00011\n(?:    .*\n)*?    abstract: \|\n      )", r"\1Axolotl. ")
+    server.wait_for("the quick edit", lambda: "Axolotl." in server.get("papers/p00011/"), 20)
+    page = server.project / "site_src" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nPlatypus news.\n", encoding="utf-8")
+    server.wait_for("the home page", lambda: "Platypus news." in server.get(""), 60)
+
+    time.sleep(8)  # longer than a full build of 40 papers: the older build has finished
+
+    assert "Platypus news." in server.get("")
+    assert "Axolotl." in server.get("papers/p00011/")
+    assert "Axolotl" in server.get("search/search_index.json")
