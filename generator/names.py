@@ -142,7 +142,7 @@ _BEYOND_WORDS = re.compile(r"[\\{}~\s]")
 def _split_plain(text: str) -> tuple[list[str], list[str], list[str]] | None:
     """First, von and last words of a name without braces, commands or odd spaces, written
     'First von Last' or 'von Last, First', as bibtexparser's parse_single_name_into_parts
-    splits them (~5x faster); None for other names.
+    splits them (in half the time); None for other names.
 
     ``text`` has single spaces (normalize_space). A word's case is that of its first letter;
     von is a run of words ending with a lowercase one, never the last word.
