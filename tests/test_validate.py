@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLE_DATA, TOY_DATA
 
 from generator.diagnostics import Diagnostics
@@ -74,3 +76,16 @@ def test_references_unreadable_roots_are_unknown() -> None:
         None,
         None,
     )
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_load_and_validate_restores_the_cycle_collector(enabled: bool) -> None:
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        data, _ = load_and_validate(TOY_DATA)
+
+        assert data is not None
+        assert (gc.isenabled(), gc.get_freeze_count()) == (enabled, 0)
+    finally:
+        (gc.enable if was else gc.disable)()

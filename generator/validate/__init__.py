@@ -26,6 +26,9 @@ def load_and_validate(data_dir: Path) -> tuple[ConferenceData | None, Diagnostic
     with cycle_collection_paused():
         sources = load_sources(data_dir, diagnostics, read_bibtex)
         data = validate(sources, diagnostics)
+        # The raw values are done with. Dropped here, they are freed at once, even if a
+        # garbage cycle (a parser's exception holding frames that held them) outlives this.
+        sources.yaml.clear()
     return (None if diagnostics.has_errors() else data), diagnostics
 
 
@@ -43,6 +46,12 @@ def cycle_collection_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        # To the collector, everything allocated meanwhile is young: it would all be scanned
+        # at the first allocation after this (0.3 s at 10,000 papers). Most of it lives on, so
+        # it moves straight to the oldest generation instead (freeze then unfreeze: two list
+        # splices), where the next full collection still finds any garbage cycles among it.
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 
