@@ -198,15 +198,13 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
 
     @event_priority(-100)  # after the search plugin has written search_index.json
     def on_post_build(self, config: MkDocsConfig) -> None:
-        with writing.FileWriter() as files:
-            eager = _Writer(self, config, files)
-            for page in self.framed.values():
-                eager.page(page)
+        eager = _Writer(self, config)
+        for page in self.framed.values():
+            eager.page(page)
 
         def write(stream: Stream) -> tuple[list[search_index.Entry], list[str]]:
-            with writing.FileWriter() as files:
-                writer = _Writer(self, config, files)
-                stream(writer)
+            writer = _Writer(self, config)
+            stream(writer)
             return writer.entries, writer.locations
 
         streams, self.result.streams = self.result.streams, []
@@ -228,11 +226,8 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
 
     def write_edit(self, edit: live.PaperEdit, config: MkDocsConfig) -> None:
         """Write what an edit of one paper changes first into this build's site."""
-        with writing.FileWriter() as files:
-            writer = _Writer(self, config, files)
-            pages.render_paper_edit(
-                edit.data, edit.paper, edit.author_slugs, edit.session_ids, writer
-            )
+        writer = _Writer(self, config)
+        pages.render_paper_edit(edit.data, edit.paper, edit.author_slugs, edit.session_ids, writer)
         index = Path(config.site_dir) / "search" / "search_index.json"
         if writer.entries and index.exists():
             search_index.replace_entries(index, writer.entries)
@@ -252,12 +247,10 @@ class _Writer:
     It keeps the pages' search entries and sitemap URLs for the caller to add.
     """
 
-    def __init__(
-        self, plugin: ConferencePlugin, config: MkDocsConfig, files: writing.FileWriter
-    ) -> None:
+    def __init__(self, plugin: ConferencePlugin, config: MkDocsConfig) -> None:
         self.plugin = plugin
         self.config = config
-        self.files = files
+        self.files = writing.FileWriter()
         self.site_dir = Path(config.site_dir)
         self.frames = plugin.frames  # a forked child adds to its own copy
         self.entries: list[search_index.Entry] = []
