@@ -274,23 +274,8 @@ def etree_schedule_xml(data: ConferenceData) -> str:
                 day_element, "room", name=room, guid=frab._room_guid(conference, room)
             )
             for event in room_events:
-                session = event.session
                 element = ET.SubElement(room_element, "event", id=str(event.id), guid=event.guid)
-                for tag, text in (
-                    ("date", session.start.isoformat()),
-                    ("start", f"{session.start:%H:%M}"),
-                    ("duration", event.duration),
-                    ("room", event.room),
-                    ("slug", event.slug),
-                    ("url", event.url),
-                    ("title", session.title),
-                    ("subtitle", ""),
-                    ("track", event.track),
-                    ("type", session.kind.value),
-                    ("language", "en"),
-                    ("abstract", event.abstract),
-                    ("description", event.description),
-                ):
+                for tag, text in frab.event_fields(event):
                     ET.SubElement(element, tag).text = text
                 persons = ET.SubElement(element, "persons")
                 for person in event.persons:

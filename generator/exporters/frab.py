@@ -237,10 +237,10 @@ def schedule_xml(data: ConferenceData) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + xml.text() + "\n"
 
 
-def _xml_event(xml: Writer, event: Event) -> None:
+def event_fields(event: Event) -> tuple[tuple[str, str], ...]:
+    """(element, text) of an <event>'s simple children, in the order the XSD wants them."""
     session = event.session
-    xml.open(3, "event", (("id", str(event.id)), ("guid", event.guid)))
-    for tag, text in (
+    return (
         ("date", session.start.isoformat()),
         ("start", f"{session.start:%H:%M}"),
         ("duration", event.duration),
@@ -254,7 +254,12 @@ def _xml_event(xml: Writer, event: Event) -> None:
         ("language", "en"),
         ("abstract", event.abstract),
         ("description", event.description),
-    ):
+    )
+
+
+def _xml_event(xml: Writer, event: Event) -> None:
+    xml.open(3, "event", (("id", str(event.id)), ("guid", event.guid)))
+    for tag, text in event_fields(event):
         xml.leaf(4, tag, text)
     if event.persons:
         xml.open(4, "persons")
