@@ -208,11 +208,15 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
             return writer.entries, writer.locations
 
         streams, self.result.streams = self.result.streams, []
-        # Everything so far (the model, MkDocs' pages) lives on: keep the cycle collector from
-        # rescanning it again and again while thousands of pages render, and a forked child
-        # from copying it by touching it.
+        # Everything so far (the model, MkDocs' pages) lives while the pages render: keep the
+        # cycle collector from rescanning it again and again meanwhile, and a forked child
+        # from copying it by touching it. Unfrozen after, so a long `confsite serve` can
+        # still collect each finished build.
         gc.freeze()
-        written = [(eager.entries, eager.locations), *parallel.run_streams(streams, write)]
+        try:
+            written = [(eager.entries, eager.locations), *parallel.run_streams(streams, write)]
+        finally:
+            gc.unfreeze()
         site_dir = Path(config.site_dir)
         frame.add_to_sitemap(site_dir, [url for _, urls in written for url in urls])
         entries = [entry for found, _ in written for entry in found]
