@@ -83,9 +83,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         self.files: Files | None = None
         self.data_dir = Path("data")
         self.data: ConferenceData | None = None
-        self.papers_text: str | None = None
-        """papers.yaml as read just before the model was built (``confsite serve`` applies
-        later edits of one paper to it, generator/live.py)."""
+        """The model this build rendered (``confsite serve`` applies later edits to it)."""
         self.frames: dict[tuple[object, ...], tuple[frame.Frame | None, Page]] = {}
         """Frames cut in this process, by family (kept for the pages of later edits)."""
         self.validated: tuple[Path, ConferenceData | None, Diagnostics] | None = None
@@ -100,7 +98,6 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         self.data_dir = self.resolve_data_dir(config)
         validated, self.validated = self.validated, None  # serve's rebuilds read the data anew
         if validated is None or validated[0] != self.data_dir.resolve():
-            self.papers_text = live.PapersFile.snapshot(self.data_dir)
             validated = (self.data_dir, *load_and_validate(self.data_dir))
         self.data = validated[1]
         # Paper, author and session pages and their downloads stay streams: on_post_build
@@ -138,18 +135,13 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        def refuse_collision(uri: str) -> None:
-            # Files.append would silently replace the hand-written file.
-            if files.get_file_from_path(uri) is not None:
-                raise PluginError(_collision_message(uri))
-
         def add(uri: str, content: str | bytes, in_nav: bool = True) -> None:
-            refuse_collision(uri)
+            _refuse_collision(files, uri)
             inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, uri, content=content, inclusion=inclusion))
 
         for uri in self.framed:  # not MkDocs pages: on_post_build writes them through a frame
-            refuse_collision(uri)
+            _refuse_collision(files, uri)
         for page in self.result.pages:
             if page.uri not in self.framed:
                 add(page.uri, _front_matter(page), page.in_nav)
@@ -217,10 +209,9 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
             written = [(eager.entries, eager.locations), *parallel.run_streams(streams, write)]
         finally:
             gc.unfreeze()
-        site_dir = Path(config.site_dir)
-        frame.add_to_sitemap(site_dir, [url for _, urls in written for url in urls])
+        frame.add_to_sitemap(Path(config.site_dir), [url for _, urls in written for url in urls])
         entries = [entry for found, _ in written for entry in found]
-        index = site_dir / "search" / "search_index.json"
+        index = _search_index_file(config)
         if entries and index.exists():
             search_index.add_entries(index, entries)
 
@@ -232,7 +223,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         """Write what an edit of one paper changes first into this build's site."""
         writer = _Writer(self, config)
         pages.render_paper_edit(edit.data, edit.paper, edit.author_slugs, edit.session_ids, writer)
-        index = Path(config.site_dir) / "search" / "search_index.json"
+        index = _search_index_file(config)
         if writer.entries and index.exists():
             search_index.replace_entries(index, writer.entries)
 
@@ -297,13 +288,9 @@ class _Writer:
         shutil.rmtree(Path(built.file.abs_dest_path).parent, ignore_errors=True)
         return frame.Frame.cut(html), built
 
-    def _refuse_collision(self, uri: str) -> None:
-        assert self.plugin.files is not None
-        if self.plugin.files.get_file_from_path(uri) is not None:
-            raise PluginError(_collision_message(uri))
-
     def page(self, page: GeneratedPage) -> None:
-        self._refuse_collision(page.uri)
+        assert self.plugin.files is not None
+        _refuse_collision(self.plugin.files, page.uri)
         framed = frame.framed_path(page)
         if framed is None:
             _html, built = self.render(page)
@@ -329,18 +316,26 @@ class _Writer:
             self.entries.append(search_index.page_entry(url, page.title, text))
 
     def file(self, file: GeneratedFile) -> None:
-        self._refuse_collision(file.uri)
+        assert self.plugin.files is not None
+        _refuse_collision(self.plugin.files, file.uri)
         self._write(file.uri, file.content.encode("utf-8"))  # as MkDocs writes a File's text
 
     def _write(self, dest_uri: str, content: bytes) -> None:
         self.files.write(self.site_dir / dest_uri, content)
 
 
-def _collision_message(uri: str) -> str:
-    return (
-        f"site_src/{uri} is hand-written, but the generator makes that page too; "
-        "rename or remove the hand-written file"
-    )
+def _refuse_collision(files: Files, uri: str) -> None:
+    """A generated page or file must not take the place of a hand-written one (MkDocs'
+    Files.append would silently replace it)."""
+    if files.get_file_from_path(uri) is not None:
+        raise PluginError(
+            f"site_src/{uri} is hand-written, but the generator makes that page too; "
+            "rename or remove the hand-written file"
+        )
+
+
+def _search_index_file(config: MkDocsConfig) -> Path:
+    return Path(config.site_dir) / "search" / "search_index.json"
 
 
 def _folder_assets() -> list[tuple[str, Traversable]]:
@@ -513,11 +508,12 @@ class _LiveSite:
         self.mount = "/" + mount.strip("/") + "/" if mount.strip("/") else "/"
         self.url = f"http://{self.host}:{self.port}{self.mount}"
         plugin = next(p for p in config.plugins.values() if isinstance(p, ConferencePlugin))
+        self.data_dir = plugin.resolve_data_dir(config)
         self.watched = [
             Path(config.docs_dir),
             Path(config.config_file_path or config_file),
             *(Path(path) for path in config.watch),
-            plugin.resolve_data_dir(config),
+            self.data_dir,
         ]
 
     def serve(self) -> None:
@@ -582,7 +578,7 @@ class _LiveSite:
         self.changes += 1
         current = self.current
         assert current is not None
-        papers = str(current.plugin.data_dir / live.PAPERS_FILE)
+        papers = str(self.data_dir / live.PAPERS_FILE)
         if changed == {papers} and current.papers is not None:
             started = time.perf_counter()
             edit = current.papers.apply()
@@ -627,6 +623,8 @@ class _LiveSite:
             self.builds += 1
             folder = self.work / f"build-{self.builds}"
             changes = self.changes
+        # papers.yaml as the build is about to read it: quick edits are applied to this text.
+        text = live.PapersFile.snapshot(self.data_dir)
         try:
             config = load_config(str(self.config_file), site_dir=str(folder), **self.options)
             config.site_url = self.url
@@ -636,10 +634,9 @@ class _LiveSite:
             raise
         plugin = next(p for p in config.plugins.values() if isinstance(p, ConferencePlugin))
         papers = None
-        text = plugin.papers_text
-        unchanged = text is not None and live.PapersFile.snapshot(plugin.data_dir) == text
+        unchanged = text is not None and live.PapersFile.snapshot(self.data_dir) == text
         if plugin.data is not None and text is not None and unchanged:  # not edited meanwhile
-            papers = live.PapersFile(plugin.data_dir, text, plugin.data)
+            papers = live.PapersFile(self.data_dir, text, plugin.data)
         return _Build(folder, config, plugin, papers, changes)
 
     def _start_background(self) -> None:
@@ -667,7 +664,10 @@ class _LiveSite:
         link.replace(self.served)  # atomic: a request sees the old site or the new one
         previous, self.current = self.current, build
         if previous is not None and previous.folder != build.folder:
-            _remove_in_background(previous.folder)
+            # A thread, not _remove_in_background: no forking while the server's threads run.
+            threading.Thread(
+                target=shutil.rmtree, args=(previous.folder, True), daemon=True
+            ).start()
 
 
 __all__ = ["Abort", "ConferencePlugin", "PluginError", "build_site", "serve_site"]
