@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from itertools import chain
 from pathlib import Path
 
 # lunr.js's English stop word list (what Material's search ignores at query time too).
@@ -126,12 +127,12 @@ def add_entries(index_file: Path, entries: Iterable[Entry]) -> None:
     """
     index = json.loads(index_file.read_text(encoding="utf-8"))
     docs = index.pop("docs")
-    head = json.dumps(index, separators=(",", ":"), ensure_ascii=False)[:-1]  # without '}'
+    head = _compact(index)[:-1]  # without '}'
     with index_file.open("w", encoding="utf-8") as out:
         out.write(head + (',"docs":[' if index else '{"docs":['))
         separator = ""
-        for doc in (*docs, *(entry.as_json() for entry in entries)):
-            out.write(separator + json.dumps(doc, separators=(",", ":"), ensure_ascii=False))
+        for doc in chain(docs, (entry.as_json() for entry in entries)):
+            out.write(separator + _compact(doc))
             separator = ","
         out.write("]}")
 
@@ -147,8 +148,8 @@ def replace_entries(index_file: Path, entries: Iterable[Entry]) -> None:
     decoder = json.JSONDecoder()
     added: list[str] = []
     for entry in entries:
-        fresh = json.dumps(entry.as_json(), separators=(",", ":"), ensure_ascii=False)
-        key = '{"location":' + json.dumps(entry.location, ensure_ascii=False) + ","
+        fresh = _compact(entry.as_json())
+        key = '{"location":' + _compact(entry.location) + ","
         start = text.find(key)
         if start < 0:
             added.append(fresh)
@@ -160,3 +161,8 @@ def replace_entries(index_file: Path, entries: Iterable[Entry]) -> None:
         separator = "," if text[end - 1] != "[" else ""
         text = text[:end] + separator + ",".join(added) + text[end:]
     index_file.write_text(text, encoding="utf-8")
+
+
+def _compact(value: object) -> str:
+    """JSON as the theme writes its index: no spaces, non-ASCII as it is."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
