@@ -215,7 +215,7 @@ def render_paper_edit(
     calendars, writer = ics.Calendars(data), ics.Writer(data.conference)
     calendar = calendars.paper(paper)
     if calendar is not None:
-        sink.file(GeneratedFile(f"papers/{paper.id}.ics", writer.calendar(calendar)))
+        sink.file(GeneratedFile(ics.paper_file(paper.id), writer.calendar(calendar)))
     for person in views.people(index) if author_slugs else ():
         if person.slug in author_slugs:
             render_author(index, person, sink)
@@ -224,7 +224,7 @@ def render_paper_edit(
             if session.kind.holds_papers:
                 render_session(index, session, sink)
             text = writer.calendar(calendars.session(session))
-            sink.file(GeneratedFile(f"program/{session.id}.ics", text))
+            sink.file(GeneratedFile(ics.session_file(session.id), text))
 
 
 def render_authors_and_schedule(index: views.Index, sink: Sink) -> None:

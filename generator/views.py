@@ -133,7 +133,7 @@ def session_view(session: Session, urls: Urls, index: Index) -> dict[str, Any]:
             for p in index.papers_by_session[session.id]
         ],
         "href": urls.to(f"program/{session.id}/") if session.kind.holds_papers else "",
-        "ics_href": urls.to(f"program/{session.id}.ics"),
+        "ics_href": urls.to(ics.session_file(session.id)),
         "star": f"s:{session.id}",
         "grid": "",
     }
@@ -206,7 +206,7 @@ def program_view(index: Index) -> dict[str, Any]:
 
 def schedule_exports(urls: Urls) -> list[dict[str, str]]:
     return [
-        {"label": "Calendar (.ics)", "href": urls.to("program/program.ics")},
+        {"label": "Calendar (.ics)", "href": urls.to(ics.PROGRAM_FILE)},
         {"label": "frab XML (Giggity, EventFahrplan)", "href": urls.to("program/schedule.xml")},
         {"label": "Schedule JSON", "href": urls.to("program/schedule.json")},
     ]
@@ -223,7 +223,7 @@ def session_page_view(session: Session, index: Index) -> dict[str, Any]:
                 **summary,
                 "authors": author_list(paper, urls),
                 "abstract": paper.abstract.as_html if paper.abstract else "",
-                "ics_href": urls.to(f"papers/{paper.id}.ics"),
+                "ics_href": urls.to(ics.paper_file(paper.id)),
             }
         )
     return {
@@ -307,7 +307,7 @@ def paper_view(paper: Paper, index: Index) -> dict[str, Any]:
                 "start_utc": utc_iso(session.start),
                 "end_utc": utc_iso(session.end),
                 "timezone": index.data.conference.timezone,
-                "ics_href": urls.to(f"papers/{paper.id}.ics"),
+                "ics_href": urls.to(ics.paper_file(paper.id)),
             }
             if session
             else None

@@ -202,16 +202,29 @@ def zone_component(conference: Conference) -> icalendar.Timezone:
     )
 
 
+PROGRAM_FILE = "program/program.ics"
+
+
+def session_file(session_id: str) -> str:
+    """Where a session's calendar is, from the site's root."""
+    return f"program/{session_id}.ics"
+
+
+def paper_file(paper_id: str) -> str:
+    """Where a paper's calendar is, from the site's root."""
+    return f"papers/{paper_id}.ics"
+
+
 def calendars(data: ConferenceData) -> dict[str, Calendar]:
     """Every .ics of the site by path: the program, each session and each scheduled paper."""
     source = Calendars(data)
-    out = {"program/program.ics": source.program()}
+    out = {PROGRAM_FILE: source.program()}
     for session in data.sessions:
-        out[f"program/{session.id}.ics"] = source.session(session)
+        out[session_file(session.id)] = source.session(session)
     for paper in data.papers:
         calendar = source.paper(paper)
         if calendar is not None:
-            out[f"papers/{paper.id}.ics"] = calendar
+            out[paper_file(paper.id)] = calendar
     return out
 
 
