@@ -183,7 +183,7 @@ def test_read_papers_author_shortcut_equals_record(
 ) -> None:
     text = f"papers:\n  - id: p1\n    title: T\n    abstract: A\n    authors:\n      - {author}\n"
     fast = read(text)
-    monkeypatch.setattr(papers_module, "_plain_author_orcid", lambda value: None)
+    monkeypatch.setattr(papers_module, "_plain_author", lambda value: None)
 
     assert fast == read(text)
 

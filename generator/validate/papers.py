@@ -160,11 +160,9 @@ def _read_author(
     if isinstance(value, str):
         value_record = None
         name, affiliation, orcid = value, "", ""
-    elif (orcid := _plain_author_orcid(value)) is not None:
+    elif (author := _plain_author(value)) is not None:
         # The usual author, checked without a Record (tens of thousands at a large conference).
-        affiliation = value.get("affiliation")
-        name = value["name"].strip()
-        return Author(Name.parse(name), affiliation.strip() if affiliation else "", orcid)
+        return author
     else:
         value_record = Record(
             value,
@@ -195,9 +193,9 @@ def _read_author(
     return Author(Name.parse(name), affiliation, orcid)
 
 
-def _plain_author_orcid(value: Any) -> str | None:
-    """The ORCID iD ('' for none) of a mapping with a name, maybe an affiliation and a valid
-    iD: nothing a Record would report. None for anything else, which goes through a Record."""
+def _plain_author(value: Any) -> Author | None:
+    """The author of a mapping with a name, maybe an affiliation and a valid ORCID iD:
+    nothing a Record would report. None for anything else, which goes through a Record."""
     if value.__class__ is not LineDict or value.duplicate_keys:
         return None
     name, affiliation, orcid = value.get("name"), value.get("affiliation"), value.get("orcid")
@@ -208,10 +206,13 @@ def _plain_author_orcid(value: Any) -> str | None:
         and all(key in AUTHOR_KEYS for key in value)
     ):
         return None
-    if orcid is None:
-        return ""
-    match = _ORCID.match(orcid.strip()) if orcid.__class__ is str else None
-    return match.group(1) if match and orcid_checksum_ok(match.group(1)) else None
+    orcid_id = ""
+    if orcid is not None:
+        match = _ORCID.match(orcid.strip()) if orcid.__class__ is str else None
+        if not (match and orcid_checksum_ok(match.group(1))):
+            return None
+        orcid_id = match.group(1)
+    return Author(Name.parse(name.strip()), affiliation.strip() if affiliation else "", orcid_id)
 
 
 def _plain_paper(
@@ -249,12 +250,10 @@ def _plain_paper(
                 return None
             read_authors.append(Author(Name.parse(author)))
             continue
-        orcid = _plain_author_orcid(author)
-        if orcid is None:
+        plain = _plain_author(author)
+        if plain is None:
             return None
-        affiliation = author.get("affiliation")
-        name = Name.parse(author["name"].strip())
-        read_authors.append(Author(name, affiliation.strip() if affiliation else "", orcid))
+        read_authors.append(plain)
     topics = get("topics")
     if topics is not None and (
         not isinstance(topics, list)
