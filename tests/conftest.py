@@ -20,7 +20,8 @@ from generator.load.yaml_source import load_yaml_file
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_DATA = ROOT / "data"
 TOY_DATA = Path(__file__).resolve().parent / "data" / "toy"
-REFERENCE = ROOT.parent / "shared" / "reference"
+REFERENCE = Path(__file__).resolve().parent / "data" / "reference"
+"""Real public files (tests/data/reference/SOURCES.md says where each comes from)."""
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
     "--no-sandbox",

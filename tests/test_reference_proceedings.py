@@ -1,4 +1,4 @@
-"""Real proceedings files (../shared/reference/bibtex/) through `confsite import bibtex`,
+"""Real proceedings files (tests/data/reference/bibtex/) through `confsite import bibtex`,
 `confsite check` and `mkdocs build --strict`: every entry gets a page, names and titles show
 no LaTeX, an escaped \\$ stays a dollar sign, math is typeset, and the served .bib is the
 organizers' entry field for field.
