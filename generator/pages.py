@@ -10,7 +10,9 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from generator import metadata, paging, parallel, views
-from generator.exporters import frab, ics
+from generator.changes import ChangeLog
+from generator.changes_view import CHANGES_PAGE, FEED_FILE, changes_view
+from generator.exporters import atom, frab, ics
 from generator.exporters.bibtex import paper_bibtex, proceedings_bibtex
 from generator.exporters.citation import record_of
 from generator.exporters.ris import paper_ris
@@ -119,6 +121,7 @@ def plan_site(data: ConferenceData, result: BuildResult) -> None:
     )
     result.fragments["index.md"] = render("home_facts.html", views.home_view(index))
     result.heads["index.md"] = metadata.home_head(data)
+    log = ChangeLog.of(data)
     # Lists too big for one page become an index and pages of their own (generator/paging.py).
     limit = paging.budget()
     split = {
@@ -171,10 +174,20 @@ def plan_site(data: ConferenceData, result: BuildResult) -> None:
             render("speakers.html", views.speakers_view(index)),
             f"Keynote speakers of {name}.",
         ),
+        _page(
+            CHANGES_PAGE,
+            "Schedule changes",
+            render("changes.html", changes_view(log, data)),
+            f"Sessions and papers of {name} moved, added or cancelled since the program was "
+            "published.",
+            in_nav=False,
+            head=metadata.feed_link(data, "feed.xml"),
+        ),
     ]
     for specs in split.values():
         result.pages += [_spec_page(spec) for spec in (specs or [])[1:]]
     result.files.append(GeneratedFile("proceedings/proceedings.bib", proceedings_bibtex(data)))
+    result.files.append(GeneratedFile(FEED_FILE, atom.changes_feed(data, log)))
     result.streams += [
         lambda sink: render_paper_pages(index, sink),
         lambda sink: render_authors_and_schedule(index, sink),

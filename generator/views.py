@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from generator import latex
+from generator.changes_view import CHANGES_PAGE, FEED_FILE
 from generator.exporters import ics
 from generator.exporters.bibtex import paper_bibtex
 from generator.exporters.citation import plain_citation, record_of
@@ -533,6 +534,8 @@ def home_view(index: Index) -> dict[str, Any]:
             "program": urls.to("program/"),
             "proceedings": urls.to("proceedings/"),
             "cfp": urls.to("call-for-papers/"),
+            "changes": urls.to(f"{CHANGES_PAGE}/"),
+            "feed": urls.to(FEED_FILE),
         },
         "sponsors": [
             {"name": s.name, "tier": s.tier.capitalize(), "url": s.url} for s in index.data.sponsors
