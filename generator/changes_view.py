@@ -21,8 +21,11 @@ if TYPE_CHECKING:
 
 CHANGES_PAGE = "changes"
 """Where the Changes page is served, from the site's root."""
-FEED_FILE = "changes/feed.xml"
-"""The Atom feed of the changes, from the site's root."""
+FEED_FILE = "changes.xml"
+"""The Atom feed of the changes, from the site's root. Beside sitemap.xml, not in changes/:
+Material's instant navigation takes every <link rel="alternate"> for a translation of the
+site and fetches sitemap.xml from its folder (a 404, and an error in the console, from
+changes/)."""
 
 KIND_LABELS = {
     ChangeKind.MOVED: "Moved",
