@@ -58,8 +58,8 @@ def _when_where(slot: Slot) -> tuple[datetime, datetime, str, str]:
 
 
 def compare(before: ScheduleState, after: ScheduleState) -> list[Change]:
-    """What changed from ``before`` to ``after``: sessions first, then papers, each in the
-    order of ``after`` (the program's order), cancellations after in ``before``'s order.
+    """What changed from ``before`` to ``after``: moved, then added, then cancelled items;
+    sessions before papers; each in the program's order (cancelled ones in ``before``'s).
 
     A paper counts as moved when its session changed, not when its whole session moved (the
     session's move says it); its calendar event changes either way (``ChangeLog``).
@@ -91,7 +91,8 @@ def compare(before: ScheduleState, after: ScheduleState) -> list[Change]:
         for key, old in old_items.items():
             if key not in new_items and not old.cancelled:
                 changes.append(Change(ChangeKind.CANCELLED, kind, key, old.title, old.slot, None))
-    return changes
+    order = list(ChangeKind)
+    return sorted(changes, key=lambda change: order.index(change.kind))  # stable
 
 
 def _next_state(before: ScheduleState | None, after: ScheduleState, version: int) -> ScheduleState:

@@ -109,10 +109,8 @@ def changes_view(log: ChangeLog, data: ConferenceData, path: str = CHANGES_PAGE)
         ItemKind.SESSION: {s.id for s in data.sessions},
         ItemKind.PAPER: {p.id for p in data.papers},
     }
-    order = {ChangeKind.MOVED: 0, ChangeKind.ADDED: 1, ChangeKind.CANCELLED: 2}
     entries = []
     for entry in log.entries:
-        ordered = sorted(entry.changes, key=lambda c: order[c.kind])
         entries.append(
             {
                 "id": entry_anchor(entry),
@@ -120,7 +118,7 @@ def changes_view(log: ChangeLog, data: ConferenceData, path: str = CHANGES_PAGE)
                 "date": f"{entry.date:%Y-%m-%dT%H:%M:%SZ}",
                 "note": entry.note,
                 "first": entry.version == 1 and not entry.changes,
-                "changes": [change_view(c, zone, urls, pages) for c in ordered],
+                "changes": [change_view(c, zone, urls, pages) for c in entry.changes],
             }
         )
     return {

@@ -23,9 +23,11 @@ FILE = "releases.yaml"
 
 
 class ChangeKind(enum.Enum):
-    ADDED = "added"
+    """What a release did to an item; in the order changes are listed."""
+
     MOVED = "moved"
     """Its time, day or room changed; for a paper also its session."""
+    ADDED = "added"
     CANCELLED = "cancelled"
 
 
