@@ -152,14 +152,26 @@ def _change_fields(change: Change) -> dict[str, Any]:
     return fields
 
 
-def _state_fields(state: ItemState) -> dict[str, Any]:
+def _state_fields(state: ItemState, sessions: dict[str, ItemState]) -> dict[str, Any]:
+    """An item's state; a paper that takes place when and where its session does (most of
+    them) names only the session: a third of the bytes at 10,000 papers."""
     fields: dict[str, Any] = {"title": state.title, **_slot_fields(state.slot)}
-    fields["sequence"] = state.sequence
+    session = sessions.get(state.slot.session)
+    if session is not None and session.title == state.slot.session_title:
+        del fields["session_title"]
+        if _place(session.slot) == _place(state.slot):
+            del fields["start"], fields["end"], fields["room"]
+    if state.sequence:  # 0, the default, left out: most items never change
+        fields["sequence"] = state.sequence
     if state.stamp:
         fields["stamp"] = state.stamp
     if state.cancelled:
         fields["cancelled"] = True
     return fields
+
+
+def _place(slot: Slot) -> tuple[datetime, datetime, str]:
+    return slot.start, slot.end, slot.room
 
 
 HEADER = (
@@ -188,5 +200,8 @@ def dump(history: History) -> str:
     for kind in ItemKind:
         items = state.items(kind)
         lines.append(f"  {kind.value}s:" + ("" if items else " {}"))
-        lines += [f"    {_flow(key)}: {_flow(_state_fields(items[key]))}" for key in sorted(items)]
+        lines += [
+            f"    {_flow(key)}: {_flow(_state_fields(items[key], state.sessions))}"
+            for key in sorted(items)
+        ]
     return "\n".join(lines) + "\n"

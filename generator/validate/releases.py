@@ -6,6 +6,7 @@ notes. Anything else that does not read back is reported at its line, like every
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -99,7 +100,11 @@ def _release(value: Any, line: int, path: str, diagnostics: Diagnostics) -> Rele
     )
 
 
-def _items(value: Any, record: Record, key: str) -> dict[str, ItemState]:
+def _items(
+    record: Record, key: str, sessions: dict[str, ItemState] | None = None
+) -> dict[str, ItemState]:
+    """The items under ``key``; a paper without its own times takes its session's
+    (``sessions``: the sessions read already)."""
     items: dict[str, ItemState] = {}
     mapping = record.mapping(key)
     if mapping is None:
@@ -107,10 +112,23 @@ def _items(value: Any, record: Record, key: str) -> dict[str, ItemState]:
     for item_id, raw in mapping.items():
         line = mapping.line_of(item_id)
         what = f"{key[:-1]} '{item_id}'"
-        item = Record(
-            raw, record.path, line, record.diagnostics, what, STATE_KEYS, ("title", "start", "end")
-        )
-        slot = _slot_of(item) if item.ok else None
+        item = Record(raw, record.path, line, record.diagnostics, what, STATE_KEYS, ("title",))
+        if not item.ok:
+            continue
+        session = (sessions or {}).get(item.str("session"))
+        if session is not None and not item.has("start"):
+            slot: Slot | None = Slot(
+                session.slot.start,
+                session.slot.end,
+                session.slot.room,
+                item.str("session"),
+                item.str("session_title") or session.title,
+            )
+        elif session is not None and not item.has("session_title"):
+            found = _slot_of(item)
+            slot = replace(found, session_title=session.title) if found else None
+        else:
+            slot = _slot_of(item)
         if slot is not None:
             items[str(item_id)] = ItemState(
                 item.str("title"),
@@ -138,7 +156,8 @@ def read_releases(root: Any, path: str, diagnostics: Diagnostics) -> History:
     if program is not None:
         inner = Record(program, path, top.location("program").line, diagnostics, "program",
                        ("sessions", "papers"))  # fmt: skip
-        state = ScheduleState(_items(program, inner, "sessions"), _items(program, inner, "papers"))
+        sessions = _items(inner, "sessions")
+        state = ScheduleState(sessions, _items(inner, "papers", sessions))
     found = tuple(r for r in releases if r is not None)
     if found and state is None:
         top.error(None, f"missing 'program:', the program of the last release ({REWRITE})")
