@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from generator.changes import ChangeLog, Entry
+from generator.changes import ChangeLog, Entry, EventVersion
 from generator.history import Change, ChangeKind, ItemKind, Slot
 from generator.model import ConferenceData
 from generator.urls import Urls
@@ -127,6 +127,14 @@ def changes_view(log: ChangeLog, data: ConferenceData, path: str = CHANGES_PAGE)
         "feed_href": urls.to(FEED_FILE),
         "program_href": urls.to("program/"),
     }
+
+
+def agenda_version(version: EventVersion) -> dict[str, Any]:
+    """A changed event's SEQUENCE and DTSTAMP for agenda.json (the agenda's own .ics), as the
+    site's calendars write them; nothing for an event that never changed."""
+    if not version.sequence or version.stamp is None:
+        return {}
+    return {"sequence": version.sequence, "dtstamp": f"{version.stamp:%Y%m%dT%H%M%SZ}"}
 
 
 def release_lines(outcome: Outcome) -> Iterator[str]:
