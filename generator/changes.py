@@ -166,6 +166,7 @@ class ChangeLog:
         self.history = history
         self.sessions: dict[str, EventVersion] = {}
         self.papers: dict[str, EventVersion] = {}
+        self.pending_date = build_date.astimezone(UTC)
         entries: list[Entry] = []
         last = history.last
         if history.state is not None and last is not None:

@@ -87,7 +87,9 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         self.frames: dict[tuple[object, ...], tuple[frame.Frame | None, Page]] = {}
         """Frames cut in this process, by family (kept for the pages of later edits)."""
         self.serving = False
-        """A live preview (``mkdocs serve``, ``confsite serve``): no service worker."""
+        """A live preview (``mkdocs serve``, ``confsite serve``): no service worker. (Not
+        told by an ``on_startup`` hook: MkDocs keeps a plugin that has one from build to
+        build, and with it everything a build left in it.)"""
         self.validated: tuple[Path, ConferenceData | None, Diagnostics] | None = None
         """Set by ``build_site`` when its caller already validated the data folder (resolved
         path, model, diagnostics): the first build uses it instead of loading it again."""
@@ -96,11 +98,9 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         base_dir = Path(config.config_file_path or ".").resolve().parent
         return base_dir / (os.environ.get(DATA_DIR_ENV) or self.config.data_dir)
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
-
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.data_dir = self.resolve_data_dir(config)
+        self.serving = plugin_offline.serving(config)
         validated, self.validated = self.validated, None  # serve's rebuilds read the data anew
         if validated is None or validated[0] != self.data_dir.resolve():
             validated = (self.data_dir, *load_and_validate(self.data_dir))
@@ -251,10 +251,6 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         index = _search_index_file(config)
         if writer.entries and index.exists():
             search_index.replace_entries(index, writer.entries)
-
-
-def _conference_plugin(config: MkDocsConfig) -> ConferencePlugin:
-    return next(p for p in config.plugins.values() if isinstance(p, ConferencePlugin))
 
 
 def _framed(pages: list[GeneratedPage]) -> dict[str, GeneratedPage]:
@@ -659,12 +655,11 @@ class _LiveSite:
         try:
             config = load_config(str(self.config_file), site_dir=str(folder), **self.options)
             config.site_url = self.url
-            _conference_plugin(config).serving = True
             build(config, serve_url=self.url)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
-        plugin = _conference_plugin(config)
+        plugin = next(p for p in config.plugins.values() if isinstance(p, ConferencePlugin))
         papers = None
         unchanged = text is not None and live.PapersFile.snapshot(self.data_dir) == text
         if plugin.data is not None and text is not None and unchanged:  # not edited meanwhile

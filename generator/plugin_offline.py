@@ -11,6 +11,7 @@ import re
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator import offline
 
@@ -44,6 +45,13 @@ def theme_colour(theme: Any) -> str:
                 value = match.group(1).lower()
                 return "#" + (value if len(value) == 6 else "".join(c * 2 for c in value))
     return FALLBACK_COLOUR
+
+
+def serving(config: Any) -> bool:
+    """Whether this is a live preview: ``mkdocs serve`` and ``confsite serve`` both point
+    ``site_url`` at the development server before the build starts."""
+    host, port = config.dev_addr
+    return urlsplit(config.site_url or "").netloc in (f"{host}:{port}", f"[{host}]:{port}")
 
 
 def version_inputs(config: Any, data_dir: Path) -> tuple[list[Path], list[str]]:
