@@ -3,12 +3,15 @@
 A calendar knows less than a schedule: UID, SUMMARY, DTSTART, DTEND (or DURATION),
 LOCATION as the room, DESCRIPTION, and CATEGORIES as a hint of the kind. icalendar keeps no
 line numbers, so each event's line is found by counting its BEGIN:VEVENT in the text (the
-events come out in the file's order).
+events come out in the file's order). Calendars often write the venue after the room
+("Hall A, Lindenhall, Kleinstadt"); a tail that every event's LOCATION shares is the venue and
+is left out of the room.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -70,3 +73,19 @@ def read(path: Path, display: str, text: str, batch: ImportBatch) -> None:
                 description=_text(event.get("DESCRIPTION")).strip(),
             )
         )
+    _drop_venue(batch)
+
+
+def _drop_venue(batch: ImportBatch) -> None:
+    """'Hall A, Lindenhall, Kleinstadt' -> 'Hall A' when every event ends the same way."""
+    parts = [[p.strip() for p in s.room.split(",")] for s in batch.sessions]
+    if len(parts) < 2 or any(len(p) < 2 for p in parts):
+        return
+    tail = 0
+    while all(len(p) > tail + 1 and p[-1 - tail] == parts[0][-1 - tail] for p in parts):
+        tail += 1
+    if tail:
+        batch.sessions[:] = [
+            replace(s, room=", ".join(p[:-tail]))
+            for s, p in zip(batch.sessions, parts, strict=True)
+        ]

@@ -67,14 +67,20 @@ def place(
             )
             continue
         source_id = session.source_id.strip()
-        # frab and pretalx number their events: event 177 is session 's177', silently.
-        slug = f"s{source_id}" if source_id.isdigit() else normalise_id(source_id) or "session"
+        # frab and pretalx number their events: event 177 is session 's177', silently; a
+        # sheet without ids gets them from the titles, silently too.
+        if source_id.isdigit():
+            slug = f"s{source_id}"
+        else:
+            slug = normalise_id(source_id or session.title) or "session"
         unique, counter = slug, 2
         while unique in taken:
             unique, counter = f"{slug}-{counter}", counter + 1
         taken.add(unique)
-        if unique != source_id and not source_id.isdigit():
-            notes.append(Note(session.location, f"session id '{source_id}' is written as '{unique}'"))
+        if source_id and unique != source_id and not source_id.isdigit():
+            notes.append(
+                Note(session.location, f"session id '{source_id}' is written as '{unique}'")
+            )
         # Trailing spaces would keep the text out of a readable '|' block.
         description = "\n".join(line.rstrip() for line in session.description.split("\n"))
         if session.persons:

@@ -42,7 +42,8 @@ class ImportedSession:
     """One program item read from a schedule (a frab event, a calendar event, a sheet row)."""
 
     source_id: str
-    """The item's identifier in the source (an event id, a UID); the session id derives from it."""
+    """The item's identifier in the source (an event id, a UID), or empty; the session id
+    derives from it (or from the title when it is empty)."""
     title: str
     start: datetime
     end: datetime

@@ -125,7 +125,7 @@ def read(
         persons = tuple(p.strip() for p in re.split(r"[;|]|\band\b", cell("speakers")) if p.strip())
         batch.sessions.append(
             ImportedSession(
-                source_id=cell("id") or title,
+                source_id=cell("id"),
                 title=title,
                 start=begins,
                 end=ends,
