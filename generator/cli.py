@@ -83,7 +83,8 @@ def _add_organizer_commands(commands: argparse._SubParsersAction) -> None:
         "--generator",
         default=None,
         help="the pip requirement the site's workflows install confsite from "
-        "(requirements.txt; default confsite==VERSION)",
+        "(requirements.txt; default: this confsite, as a file:// URL of its checkout or the "
+        "git URL it was installed from)",
     )
 
     schema = commands.add_parser("schema", help="write JSON Schemas of the data files")
@@ -273,15 +274,13 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from generator.scaffold import VERSION, ScaffoldError, create_site
+    from generator.scaffold import ScaffoldError, create_site
 
     if not args.name.strip() or not 1900 < args.year < 3000:
         print("confsite new: error: give --name TEXT and a --year like 2028", file=sys.stderr)
         return 2
     try:
-        written = create_site(
-            args.dir, args.name.strip(), args.year, args.generator or f"confsite=={VERSION}"
-        )
+        written = create_site(args.dir, args.name.strip(), args.year, args.generator)
     except ScaffoldError as exc:
         print(exc, file=sys.stderr)
         return 1
