@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import REFERENCE, ROOT, TOY_DATA, build_site, run_confsite
 
+from generator.diagnostics import Diagnostics
 from generator.exporters.ics import calendar_files
 from generator.load.yaml_source import load_yaml_file
-from generator.diagnostics import Diagnostics
 from generator.validate import load_and_validate
 
 SCHEDULES = REFERENCE / "schedule"
