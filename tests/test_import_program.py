@@ -14,6 +14,8 @@ from conftest import REFERENCE, ROOT, TOY_DATA, build_site, run_confsite
 
 from generator.diagnostics import Diagnostics
 from generator.exporters.ics import calendar_files
+from generator.importers import frab_schedule
+from generator.importers.records import ImportBatch
 from generator.load.yaml_source import load_yaml_file
 from generator.validate import load_and_validate
 
@@ -244,3 +246,42 @@ def test_import_program_builds_with_mkdocs(romhack: Path, tmp_path: Path) -> Non
     page = (tmp_path / "site" / "program" / "index.html").read_text()
     assert "After Dark - Friday Music Session (DJ TBA)" in page
     assert "22:30–00:30" in page
+
+
+OLD_FRAB = """<?xml version='1.0' encoding='utf-8' ?>
+<schedule>
+  <conference><title>Old</title></conference>
+  <day date='2014-12-27' index='1' start='2014-12-27T11:00:00+01:00'>
+    <room name='Saal 1'>
+      <event guid='a' id='1'>
+        <start>23:00</start>
+        <duration>01:00</duration>
+        <title>Late</title>
+        <type>lecture</type>
+      </event>
+      <event guid='b' id='2'>
+        <start>01:30</start>
+        <duration>00:45</duration>
+        <title>After midnight</title>
+      </event>
+      <event guid='c' id='3'>
+        <start>02:30</start>
+        <duration>soon</duration>
+        <title>Broken</title>
+      </event>
+    </room>
+  </day>
+</schedule>
+"""
+
+
+def test_read_frab_xml_without_dates_puts_early_starts_on_the_next_day() -> None:
+    batch = ImportBatch()
+    frab_schedule.read_xml(Path("old.xml"), "old.xml", OLD_FRAB, batch)
+    assert [(s.source_id, s.start, s.end, s.room) for s in batch.sessions] == [
+        ("1", datetime(2014, 12, 27, 23, 0), datetime(2014, 12, 28, 0, 0), "Saal 1"),
+        ("2", datetime(2014, 12, 28, 1, 30), datetime(2014, 12, 28, 2, 15), "Saal 1"),
+    ]
+    assert [str(d) for d in batch.diagnostics.items] == [
+        "old.xml:17: warning: event 3: no readable duration; skipped"
+    ]

@@ -209,3 +209,13 @@ def test_read_program_a_time_in_the_fall_back_overlap_is_a_warning_naming_the_of
         "America/Los_Angeles (clocks go back an hour); the first, -07:00 (PDT), is used, not "
         "-08:00 (PST)"
     ]
+
+
+def test_read_program_a_next_day_end_of_nearly_a_day_is_a_typo() -> None:
+    _days, problems = read(session_yaml("17:00", "08:00") + "")
+    assert problems == []
+    _days, problems = read(session_yaml("10:30", "10:15"))
+    assert problems == [
+        "p.yaml:8: error: session 's1': ends at 10:15, before its start 10:30; as a session past "
+        "midnight it would last 23:45, and one may last 18 hours at most: check the times"
+    ]

@@ -22,7 +22,7 @@ from generator.importers.ids import normalise_id
 from generator.importers.merge import MergeReport
 from generator.importers.records import ImportedSession, Note
 from generator.importers.yaml_file import Literal, comparable
-from generator.validate.program import SESSION_KEYS
+from generator.validate.program import MAX_PAST_MIDNIGHT, SESSION_KEYS
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/program.schema.json"
 
@@ -58,12 +58,16 @@ def place(
         if zone is not None and start.tzinfo is not None:
             start, end = start.astimezone(zone), end.astimezone(zone)
         start, end = start.replace(tzinfo=None), end.replace(tzinfo=None)
-        if not timedelta(0) < end - start < timedelta(days=1):
-            length = "no time" if end <= start else "24 hours or more"
+        overnight = end.date() > start.date() and end.time() != datetime.min.time()
+        limit = MAX_PAST_MIDNIGHT if overnight else timedelta(days=1)
+        if not timedelta(0) < end - start <= limit:
+            hours = limit.days * 24 + limit.seconds // 3600
+            length = "no time" if end <= start else f"more than {hours} hours"
             diagnostics.warning(
                 session.location,
-                f"session '{session.title}' lasts {length}; a session must end after its start "
-                "and within a day; skipped",
+                f"session '{session.title}' lasts {length}; a session ends after its start, "
+                f"within its day or {MAX_PAST_MIDNIGHT.seconds // 3600} hours after it when past "
+                "midnight; skipped",
             )
             continue
         source_id = session.source_id.strip()

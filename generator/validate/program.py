@@ -23,6 +23,8 @@ SESSION_KEYS = (
     "description",
 )
 KINDS = tuple(kind.value for kind in SessionKind)
+MAX_PAST_MIDNIGHT = timedelta(hours=18)
+"""The longest a session ending the next day may last (a night-long hackathon: 17:00-08:00)."""
 RESERVED_IDS = {
     "my-agenda": "the personal agenda page program/my-agenda/",
     "program": "the whole program's calendar program/program.ics",
@@ -132,8 +134,20 @@ def _read_session(
             "(an end earlier than the start is on the next day)",
         )
         end = None
-    # An end at or before the start is the next day: 22:30-00:30, or 24:00.
+    # An end at or before the start is the next day: 22:30-00:30, or 24:00. A "session past
+    # midnight" of nearly a day (10:30-10:15) is far likelier a typo, so it is capped.
     end_day = day + timedelta(days=1) if start and end and (midnight or end <= start) else day
+    if start and end and end_day > day and not midnight:
+        length = datetime.combine(end_day, end) - datetime.combine(day, start)
+        if length > MAX_PAST_MIDNIGHT:
+            hours, minutes = divmod(int(length.total_seconds()) // 60, 60)
+            record.error(
+                "end",
+                f"session '{session_id}': ends at {end:%H:%M}, before its start {start:%H:%M}; "
+                f"as a session past midnight it would last {hours}:{minutes:02d}, and one may "
+                f"last {MAX_PAST_MIDNIGHT.seconds // 3600} hours at most: check the times",
+            )
+            end = None
     if zone and start:
         _check_wall_clock(record, "start", datetime.combine(day, start, tzinfo=zone), zone)
     if zone and end:
