@@ -50,7 +50,8 @@ def place(
     notes: list[Note],
 ) -> list[Placed]:
     """Each session's id, day and fields in the conference's zone; one that cannot be a
-    session of one day (24 hours or more, no duration) is a warning and left out."""
+    session (no duration, longer than a day, or than MAX_PAST_MIDNIGHT past midnight) is a
+    warning and left out."""
     placed: list[Placed] = []
     taken: set[str] = set()
     for session in sessions:
