@@ -4,7 +4,8 @@
 ``# change me`` comment, and addresses on ``example.org``. A site published with them links
 to nobody's domain and calls itself by a draft title, so each is a warning at its line (which
 fails ``--strict``, as CI runs it). Addresses on any domain reserved for examples (RFC 2606:
-``example.org``, ``.com``, ``.net``, any ``*.example``) count. The shipped example edition and
+``example.org``, ``.com``, ``.net``, any ``*.example``) count; ``.test`` and ``.invalid``,
+reserved for tests and for invalid names, do not. The shipped example edition and
 the toy data are fictional on purpose (``fictional: true`` in conference.yaml) and are not
 checked. papers.yaml is not scanned: the template's is empty, and an import fills it from real
 exports; scanning every value of 10,000 papers would cost more than it could find.
