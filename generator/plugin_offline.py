@@ -20,6 +20,8 @@ DEFAULT_PRIMARY = "indigo"
 FALLBACK_COLOUR = "#4051b5"
 """Material's indigo, for a palette whose colour the theme's stylesheets do not define
 (``custom``: the site's own CSS sets it)."""
+MIXED = {"black": "#000000", "white": "#ffffff"}
+"""Primary colours Material writes as hsla() of its hue: their plain value."""
 
 
 def primary_name(theme: Any) -> str:
@@ -44,7 +46,7 @@ def theme_colour(theme: Any) -> str:
             if match:
                 value = match.group(1).lower()
                 return "#" + (value if len(value) == 6 else "".join(c * 2 for c in value))
-    return FALLBACK_COLOUR
+    return MIXED.get(name, FALLBACK_COLOUR)
 
 
 def serving(config: Any) -> bool:

@@ -3,8 +3,8 @@
 The icons are drawn here, from rectangles in the theme's colour: a card with a timetable on
 it, inside the safe zone of a maskable icon (the middle 80%), so one PNG serves both purposes.
 Why no imaging library: the picture is axis-aligned rectangles, every row of pixels is a few
-runs of two colours, and PNG is zlib over those rows; 512x512 takes ~2 ms, and the same colour
-gives the same bytes.
+runs of two colours, and PNG is zlib over those rows; 512x512 takes 4 ms (CPU, best of 5),
+and the same colour gives the same bytes.
 """
 
 from __future__ import annotations
