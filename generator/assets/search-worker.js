@@ -170,7 +170,9 @@ function kindOf(number, m) {
 
 async function search(query) {
   const typed = wordsAt(query).map(w => w.word);
-  if (!typed.length) return { items: [], count: 0 }; // the dialog's first, empty query
+  // The dialog's first, empty query; and a lone letter, which would list every "c" and "a".
+  if (!typed.length || (typed.length === 1 && chars(typed[0]).length < 2))
+    return { items: [], count: 0 };
   const m = await loadManifest();
   let words = [...new Set(typed)];
   const content = words.filter(w => !m.stopWords.has(w));
