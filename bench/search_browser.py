@@ -139,6 +139,9 @@ _WATCH = """() => {
   const result = document.querySelector(".md-search-result");
   const list = result.querySelector(".md-search-result__list");
   const meta = result.querySelector(".md-search-result__meta");
+  window.__lastKey = null;
+  result.closest(".md-search").querySelector(".md-search__input")
+    .addEventListener("keyup", () => { window.__lastKey = performance.now(); });
   new MutationObserver(() => {
     const now = performance.now();
     if (window.__firstResult === null && list.children.length) window.__firstResult = now;
@@ -166,7 +169,7 @@ def measure(browser: Any, url: str, query: str, profile: str) -> Measure:
     opened = time.monotonic() - started
     page.keyboard.press("s")
     page.keyboard.type(query, delay=KEY_DELAY_MS)
-    last_key_ms = page.evaluate("performance.now()")
+    last_key_ms = page.evaluate("window.__lastKey")
     # The list of the whole query: the first filled after the last key (the worker drops
     # the answer to an older query once a newer one has come).
     page.wait_for_function(_FULL_QUERY, arg=last_key_ms, timeout=120_000, polling=50)

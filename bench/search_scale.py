@@ -1,15 +1,16 @@
 """The search index at archive scale: build cost, size, and what a visitor downloads.
 
-Makes the search entries of a `confsite synth --papers N` conference with the core's own
-record functions (every paper, author and session, as a build does), builds the index
+Makes the search entries of a series (until confsite writes one: ``--editions`` synthetic
+conferences of ``--papers`` each, under /<year>/) with the core's own record functions (every
+paper, author and session, as a build does), builds the index
 (generator/search/index.py), and then, in headless Chromium, runs the real worker
 (generator/assets/search-worker.js) against it over loopback (gzip, as GitHub Pages serves)
 for a visitor's session of queries, each typed letter by letter as the search dialog sends
 them. It records the bytes each query downloads and the total, and checks that sampled titles
 and authors are found.
 
-    python3 bench/search_scale.py --papers 100000            # writes bench/SEARCH.md
-    python3 bench/search_scale.py --papers 5000 --pagefind DIR   # also a Pagefind bundle
+    python3 bench/search_scale.py                     # 20 editions of 5,000: bench/SEARCH.md
+    python3 bench/search_scale.py --editions 1 --pagefind DIR   # and a Pagefind bundle
 
 ``--pagefind DIR`` measures a Pagefind bundle (``pagefind.js`` and its files in DIR) for the
 same queries with Pagefind's own JS API, for the comparison in bench/SEARCH.md.
@@ -62,24 +63,44 @@ window.ready = true;
 </script>"""
 
 
-def entries_of(data_dir: Path) -> tuple[list[Entry], float, int]:
-    """Every paper, author and session entry, the CPU seconds they took, and the papers."""
+def entries_of(data_dir: Path, prefix: str = "", edition: str = "") -> tuple[list[Entry], float]:
+    """Every paper, author and session entry of one edition (URLs under ``prefix``, labelled
+    ``edition``, default its short title) and the CPU seconds they took."""
     data, diagnostics = load_and_validate(data_dir)
-    assert data is not None, diagnostics
+    if data is None:
+        raise SystemExit(f"{data_dir}: {len(diagnostics.errors)} errors; first: "
+                         f"{diagnostics.errors[0]}")  # fmt: skip
     started = time.process_time()
     index = views.Index.of(data)
-    edition = data.conference.short_title
-    entries = [Entry(f"papers/{p.id}/", paper_record(p, edition)) for p in data.papers]
+    edition = edition or data.conference.short_title
+    entries = [Entry(f"{prefix}papers/{p.id}/", paper_record(p, edition)) for p in data.papers]
     for person in views.people(index):
         record = author_record(person.name.full, person.affiliations, person.papers, edition)
-        entries.append(Entry(f"authors/{person.slug}/", record))
+        entries.append(Entry(f"{prefix}authors/{person.slug}/", record))
     for session in data.sessions:
         if session.kind.holds_papers:
             when = f"{views.day_label(session.day)}, {views.time_range(session)}"
             papers = index.papers_by_session.get(session.id, ())
             record = session_record(session, when, papers, edition)
-            entries.append(Entry(f"program/{session.id}/", record))
-    return entries, time.process_time() - started, len(data.papers)
+            entries.append(Entry(f"{prefix}program/{session.id}/", record))
+    return entries, time.process_time() - started
+
+
+def series_entries(work: Path, editions: int, papers: int) -> tuple[list[Entry], float]:
+    """A series until confsite writes one: ``editions`` synthetic conferences of ``papers``
+    each (seeds 0, 1, ...: names recur across them, as people do), under /<year>/."""
+    entries: list[Entry] = []
+    cpu = 0.0
+    for number in range(editions):
+        year = 2031 - editions + 1 + number
+        data = work / f"data-{year}"
+        command = [sys.executable, "-m", "generator", "synth", "--papers", str(papers)]
+        subprocess.run([*command, "--seed", str(number), "--out", str(data)], check=True)
+        found, seconds = entries_of(data, f"{year}/", f"SysML {year}" if editions > 1 else "")
+        entries += found
+        cpu += seconds
+        shutil.rmtree(data)
+    return entries, cpu
 
 
 def visitor_queries(entries: list[Entry]) -> list[str]:
@@ -166,19 +187,15 @@ def folder_size(folder: Path) -> tuple[int, int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--papers", type=int, default=100_000)
-    parser.add_argument("--data", type=Path, help="a synthetic data folder (default: written)")
+    parser.add_argument("--papers", type=int, default=5000, help="papers per edition")
+    parser.add_argument("--editions", type=int, default=20)
     parser.add_argument("--pagefind", type=Path, help="a Pagefind bundle to measure as well")
     parser.add_argument("--label", default="")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="confsite-search-scale-"))
     try:
-        data = args.data
-        if data is None:
-            data = work / "data"
-            command = [sys.executable, "-m", "generator", "synth", "--papers", str(args.papers)]
-            subprocess.run([*command, "--out", str(data)], check=True)
-        entries, records_cpu, papers = entries_of(data)
+        entries, records_cpu = series_entries(work, args.editions, args.papers)
+        papers = args.editions * args.papers
         started = time.process_time()
         index = SearchIndex(entries)
         site = work / "site"
@@ -193,7 +210,8 @@ def main() -> int:
         queries = visitor_queries(entries)
         measured = browse(site, HARNESS, queries, entries)
         lines = [
-            f"{papers:,} papers, {len(entries):,} entries (papers, authors, sessions). "
+            f"{papers:,} papers ({args.editions} synthetic editions of {args.papers:,}), "
+            f"{len(entries):,} entries (papers, authors, sessions). "
             f"Records {records_cpu:.1f} s CPU; index built and written {index_cpu:.1f} s CPU; "
             f"peak RSS of the process {peak:,.0f} MB. On disk: {size / 1e6:,.1f} MB in "
             f"{count:,} files (largest shard {largest.stat().st_size / 1024:.0f} KB). "

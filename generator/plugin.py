@@ -374,7 +374,7 @@ def _front_matter(page: GeneratedPage) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
-def _toc_tokens(page: GeneratedPage) -> list[dict[str, Any]]:
+def _toc_tokens(page: GeneratedPage) -> list[Any]:  # MkDocs' _TocToken dicts
     tokens: list[dict[str, Any]] = []
     for entry in page.toc:
         # MkDocs' toc names are HTML; the theme prints them as they are.

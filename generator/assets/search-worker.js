@@ -46,13 +46,18 @@ function foldedWords(word) {
   return ASCII.test(word) ? [word.toLowerCase()] : fold(word).match(WORD) || [];
 }
 
-/* The folded words of `text`, each with where it stands in `text.normalize("NFC")`. */
+/* The folded words of `text`, each with where it stands in `text.normalize("NFC")`: cut at
+   anything not a letter or digit, then folded (generator/search/text.py, `words`). */
 function wordsAt(text) {
   const found = [];
   for (const match of text.normalize("NFC").matchAll(WORD))
     for (const word of foldedWords(match[0]))
       found.push({ word, start: match.index, end: match.index + match[0].length });
   return found;
+}
+
+function words(text) {
+  return wordsAt(text).map(w => w.word);
 }
 
 function chars(text) { return Array.from(text); } // code points, as Python slices
@@ -169,20 +174,20 @@ function kindOf(number, m) {
 }
 
 async function search(query) {
-  const typed = wordsAt(query).map(w => w.word);
+  const typed = words(query);
   // The dialog's first, empty query; and a lone letter, which would list every "c" and "a".
   if (!typed.length || (typed.length === 1 && chars(typed[0]).length < 2))
     return { items: [], count: 0 };
   const m = await loadManifest();
-  let words = [...new Set(typed)];
-  const content = words.filter(w => !m.stopWords.has(w));
-  if (content.length) words = content;
-  if (!words.length) return { items: [], count: 0 };
+  let terms = [...new Set(typed)];
+  const content = terms.filter(w => !m.stopWords.has(w));
+  if (content.length) terms = content;
+  if (!terms.length) return { items: [], count: 0 };
   const last = typed[typed.length - 1];
   const open = !/\s$/.test(query); // the last word is still being typed
 
   const scores = new Map(); // entry -> [matched words bitmask, score, fields matched]
-  const lists = await Promise.all(words.map(word => candidates(
+  const lists = await Promise.all(terms.map(word => candidates(
     word, open && word === last && chars(word).length >= m.prefixMin, m)));
   const marked = new Set();
   lists.forEach(({ weights, postings }, i) => {
@@ -222,7 +227,7 @@ async function search(query) {
     const docs = await chunk(Math.floor(r.entry / m.docsPerChunk), m);
     return docs[r.entry % m.docsPerChunk];
   }));
-  const items = shown.map((r, i) => [item(docs[i], r, words, marked, m)]);
+  const items = shown.map((r, i) => [item(docs[i], r, terms, marked, m)]);
   const result = { items, count: ranked.length };
   if (options.suggest && open && last && !m.stopWords.has(last)) {
     const completion = [...marked].filter(t => t.startsWith(last) && t !== last)[0];
@@ -274,7 +279,7 @@ function hasMark(text, marked) {
   return wordsAt(text).some(w => marked.has(w.word));
 }
 
-function item(doc, ranked, words, marked, m) {
+function item(doc, ranked, queried, marked, m) {
   const [location, title, kind, edition, people, affiliations, text] = doc;
   let html = "";
   if (people.length && kind !== AUTHOR)
@@ -284,7 +289,7 @@ function item(doc, ranked, words, marked, m) {
     html += `<p class="cs-search-places">${highlight(places, marked)}</p>`;
   if (text) html += `<p>${snippet(text, marked)}</p>`;
   const terms = {};
-  words.forEach((word, i) => { terms[word] = Boolean(ranked.matched & (1 << i)); });
+  queried.forEach((word, i) => { terms[word] = Boolean(ranked.matched & (1 << i)); });
   const result = {
     location,
     title: highlight(title, marked),
