@@ -19,6 +19,7 @@ same queries with Pagefind's own JS API, for the comparison in bench/SEARCH.md.
 from __future__ import annotations
 
 import argparse
+import gzip
 import random
 import resource
 import shutil
@@ -32,10 +33,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from search_browser import CHROMIUM_ARGS, served, write_report
+from search_browser import CHROMIUM_ARGS, ascii_fold, served, write_report
 
 from generator import views
-from generator.search import Entry, SearchIndex
+from generator.search import Entry, Kind, SearchIndex
 from generator.search.sources import author_record, paper_record, session_record
 from generator.validate import load_and_validate
 
@@ -106,9 +107,9 @@ def series_entries(work: Path, editions: int, papers: int) -> tuple[list[Entry],
 def visitor_queries(entries: list[Entry]) -> list[str]:
     """A visitor's session: a broad word, an accented name typed plainly, an affiliation, a
     two-word title query, a rare title word, a family name."""
-    papers = [e.record for e in entries if e.url.startswith("papers/")]
+    papers = [e.record for e in entries if e.record.kind is Kind.PAPER]
     accented = next(n for r in papers for n in r.people if not n.isascii())
-    plain = accented.encode("ascii", "ignore").decode() or accented
+    plain = ascii_fold(accented)
     title = papers[len(papers) // 2].title.split()
     return [
         "learning",
@@ -129,8 +130,8 @@ def findable(page: Any, entries: list[Entry], samples: int) -> tuple[int, int, i
     """(papers found, papers tried, authors found, authors tried): a paper by its title and
     its first author's family name; an author's page by their name."""
     rng = random.Random(0)
-    papers = [e for e in entries if e.url.startswith("papers/")]
-    authors = [e for e in entries if e.url.startswith("authors/")]
+    papers = [e for e in entries if e.record.kind is Kind.PAPER]
+    authors = [e for e in entries if e.record.kind is Kind.AUTHOR]
     found_papers = found_authors = 0
     for entry in rng.sample(papers, min(samples, len(papers))):
         query = f"{entry.record.title} {entry.record.people[0].split()[-1]}"
@@ -151,20 +152,24 @@ def browse(folder: Path, harness: str, queries: list[str], check: list[Entry] | 
         context = browser.new_context()
         page = context.new_page()
         finished: list[Any] = []
-        context.on("requestfinished", finished.append)
+        context.on("requestfinished", lambda request: finished.append(request))
         page.goto(url)
         page.wait_for_function("typeof window.query === 'function'")
         page.wait_for_timeout(300)
 
-        def drained() -> list[int]:
-            """Bytes of each request finished since the last call."""
+        def drained() -> list[tuple[int, int]]:
+            """(bytes transferred, bytes of the file) of each request finished since the
+            last call."""
             got = []
             while finished:
-                sizes = finished.pop(0).sizes()
-                got.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+                request = finished.pop(0)
+                sizes = request.sizes()
+                path = folder / request.url.split("?")[0].removeprefix(url)
+                raw = path.stat().st_size if path.is_file() else 0
+                got.append((sizes["responseBodySize"] + sizes["responseHeadersSize"], raw))
             return got
 
-        bootstrap = sum(drained())
+        bootstrap = sum(n for n, _raw in drained())
         rows = []
         for query in queries:
             for prefix in typed(query):
@@ -173,7 +178,7 @@ def browse(folder: Path, harness: str, queries: list[str], check: list[Entry] | 
             got = drained()
             rows.append(
                 {"query": query, "results": len(result["items"]), "requests": len(got),
-                 "bytes": sum(got)}
+                 "bytes": sum(n for n, _ in got), "raw": sum(raw for _, raw in got)}
             )  # fmt: skip
         found = findable(page, check, 50) if check else None
         browser.close()
@@ -207,6 +212,8 @@ def main() -> int:
         size, count = folder_size(site / "search")
         shards = list((site / "search" / "terms").iterdir())
         largest = max(shards, key=lambda p: p.stat().st_size)
+        worker = ROOT / "generator/assets/search-worker.js"
+        worker_gzip = len(gzip.compress(worker.read_bytes()))
         queries = visitor_queries(entries)
         measured = browse(site, HARNESS, queries, entries)
         lines = [
@@ -218,20 +225,24 @@ def main() -> int:
             f"Manifest {(site / 'search' / 'manifest.json').stat().st_size / 1024:.1f} KB.",
             "",
             f"A visitor's session, each query typed letter by letter (every prefix sent), "
-            f"bytes transferred (gzip, headers included) per query; worker and page: "
-            f"{measured['bootstrap'] / 1024:.1f} KB.",
+            f"bytes transferred (gzip, headers included) per query; before the first: the "
+            f"worker, {worker.stat().st_size / 1024:.1f} KB ({worker_gzip / 1024:.1f} KB "
+            f"gzip), nothing else.",
             "",
-            "| query | results | requests | transferred |",
-            "|---|---|---|---|",
+            "| query | results | requests | transferred (gzip) | files' size |",
+            "|---|---|---|---|---|",
         ]
-        total = 0
+        total = raw_total = 0
         for row in measured["rows"]:
             total += row["bytes"]
+            raw_total += row["raw"]
             lines.append(
                 f"| `{row['query']}` | {row['results']} | {row['requests']} "
-                f"| {row['bytes'] / 1024:,.1f} KB |"
+                f"| {row['bytes'] / 1024:,.1f} KB | {row['raw'] / 1024:,.1f} KB |"
             )
-        lines.append(f"| **all six** | | | **{total / 1024:,.1f} KB** |")
+        lines.append(
+            f"| **all six** | | | **{total / 1024:,.1f} KB** | **{raw_total / 1024:,.1f} KB** |"
+        )
         if measured["findable"]:
             fp, tp, fa, ta = measured["findable"]
             lines += [
