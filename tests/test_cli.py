@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
-from conftest import TOY_DATA, run_confsite
+from conftest import TOY_DATA, run_confsite, site_config
+
+from generator import synth
 
 NO_ABSTRACT_WARNING = "data/papers.yaml:30: warning: paper 'green-serving': no abstract"
 
@@ -105,3 +108,41 @@ def test_cli_build_with_errors_keeps_the_previous_site(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert (site / "index.html").read_text(encoding="utf-8") == "previous"
     assert "Traceback" not in result.stderr
+
+
+def _search_locations(site: Path) -> list[str]:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return [doc["location"] for doc in index["docs"]]
+
+
+def test_cli_build_options_replace_the_plugin_settings_given(tmp_path: Path) -> None:
+    """--page-budget, --no-frames and --jobs win over the conference plugin's settings in
+    mkdocs.yml; what the command line does not give keeps mkdocs.yml's."""
+    data = tmp_path / "data"
+    synth.write(data, 30, seed=3)
+    config = site_config(tmp_path / "project", data, page_budget=3_000)
+    build = ("build", "--strict", "--config-file", str(config), "--data", str(data))
+
+    small = run_confsite(*build, "--site-dir", str(tmp_path / "small"))
+    framed = run_confsite(*build, "--site-dir", str(tmp_path / "framed"), "--page-budget", "200000")
+    plain = run_confsite(
+        *build, "--site-dir", str(tmp_path / "plain"), "--page-budget", "200000", "--no-frames"
+    )
+
+    assert [small.returncode, framed.returncode, plain.returncode] == [0, 0, 0], plain.stderr
+    assert (tmp_path / "small" / "authors" / "letters").is_dir()  # mkdocs.yml's budget
+    assert not (tmp_path / "framed" / "authors" / "letters").exists()
+    # Without frames every paper page goes through the theme, and Material's search plugin
+    # indexes each of its sections instead of the one compact entry a framed page gets.
+    framed_entries = [x for x in _search_locations(tmp_path / "framed") if x.startswith("papers/")]
+    plain_entries = [x for x in _search_locations(tmp_path / "plain") if x.startswith("papers/")]
+    assert len(framed_entries) == 30
+    assert len(plain_entries) > 2 * len(framed_entries)
+
+
+@pytest.mark.parametrize("flag", ["--jobs", "--page-budget"])
+def test_cli_build_option_must_be_a_positive_number(flag: str) -> None:
+    result = run_confsite("build", "--data", str(TOY_DATA), flag, "0")
+
+    assert result.returncode == 2
+    assert f"argument {flag}: '0' is not a positive whole number" in result.stderr

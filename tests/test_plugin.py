@@ -80,3 +80,14 @@ def test_plugin_build_site_uses_the_model_its_caller_validated(tmp_path: Path) -
 
     assert ("We compile tensor" in served, "We translate tensor" in served) == (True, False)
     assert ("We compile" in reloaded, "We translate tensor" in reloaded) == (False, True)
+
+
+def test_plugin_setting_out_of_range_is_an_error_naming_it(tmp_path: Path) -> None:
+    result = build_site(TOY_DATA, tmp_path / "site", page_budget=0)
+
+    assert result.returncode == 1
+    assert (
+        "the conference plugin's settings: page_budget is 0; give a positive number of bytes"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
