@@ -51,4 +51,7 @@ def build_site(
         plugin.given = dict(given)
         if validated is not None and "data_dir" in given:
             plugin.validated = (Path(given["data_dir"]).resolve(), *validated)
-        build(config)
+        try:
+            build(config)
+        finally:
+            plugin.end_build()  # also when interrupted, which MkDocs' error hook does not see

@@ -83,6 +83,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         """MkDocs' page steps with this build's files, nav and theme (kept for later edits)."""
         self.written: list[Written] = []
         self.build_date = ExitStack()
+        """Holds ``SOURCE_DATE_EPOCH`` from on_config to the end of the build (``end_build``)."""
 
     def build_options(self, config: MkDocsConfig) -> BuildOptions:
         """The options of this build: mkdocs.yml's settings, under those ``given``."""
@@ -230,10 +231,14 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
     @event_priority(-100)  # after the search plugin has written search_index.json
     def on_post_build(self, config: MkDocsConfig) -> None:
         entries = [entry for found, _ in self.written for entry in found]
-        self._hand_over_search_entries(config, entries, replace=False)
-        self.build_date.close()
+        self._hand_over_search_entries(config, entries, edit=False)
+        self.end_build()
 
     def on_build_error(self, error: Exception) -> None:
+        self.end_build()
+
+    def end_build(self) -> None:
+        """Put ``SOURCE_DATE_EPOCH`` back as it was before this build (again: no effect)."""
         self.build_date.close()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -253,10 +258,10 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
                 writer,
                 self.options.page_budget,
             )
-        self._hand_over_search_entries(self.renderer.config, writer.entries, replace=True)
+        self._hand_over_search_entries(self.renderer.config, writer.entries, edit=True)
 
     def _hand_over_search_entries(
-        self, config: MkDocsConfig, entries: list[search_index.Entry], replace: bool
+        self, config: MkDocsConfig, entries: list[search_index.Entry], edit: bool
     ) -> None:
         """The one place the compact search entries of the pages written outside MkDocs
         reach the site's search: Material's ``search/search_index.json``, appended to (a
@@ -264,7 +269,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         index = Path(config.site_dir) / "search" / "search_index.json"
         if not entries or not index.exists():
             return
-        if replace:
+        if edit:
             search_index.replace_entries(index, entries)
         else:
             search_index.add_entries(index, entries)

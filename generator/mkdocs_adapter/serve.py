@@ -204,7 +204,10 @@ class _LiveSite:
             config.site_url = self.url
             plugin = conference_plugin(config)
             plugin.given = self.given
-            build(config, serve_url=self.url)
+            try:
+                build(config, serve_url=self.url)
+            finally:
+                plugin.end_build()
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
