@@ -131,3 +131,10 @@ def pinned_build_date(epoch: int) -> Iterator[None]:
         yield
     finally:
         _PINS.release()
+
+
+def build_date(data_dir: Path) -> datetime:
+    """The build date of a build of ``data_dir`` now: ``SOURCE_DATE_EPOCH`` (the user's, or
+    the one a running build pinned), else the data's (``data_epoch``)."""
+    epoch = _epoch(os.environ.get(ENV))
+    return datetime.fromtimestamp(data_epoch(data_dir) if epoch is None else epoch, UTC)

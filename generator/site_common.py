@@ -15,6 +15,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from generator import offline
 from generator.outputs import GeneratedPage
 
 FACTS_MARKER = "<!-- conference-facts -->"
@@ -56,13 +57,12 @@ def packaged_assets() -> list[tuple[str, Traversable]]:
 
 
 def linked_assets() -> list[str]:
-    """The stylesheets and scripts every page links, in order: the site's own and those at
-    the top of each asset folder (``assets/katex/katex.min.css``, not its fonts)."""
-    return [
-        uri
-        for uri, _source in packaged_assets()
-        if uri.endswith((".css", ".js")) and (uri in ASSETS or uri.count("/") == 2)
-    ]
+    """The stylesheets and scripts every page links, in order: the site's own, the offline
+    registration script (generator/offline.py), and those at the top of each asset folder
+    (``assets/katex/katex.min.css``, not its fonts)."""
+    folders = [uri for uri, _source in packaged_assets() if uri not in ASSETS]
+    linked = [*ASSETS, offline.REGISTRATION, *(uri for uri in folders if uri.count("/") == 2)]
+    return [uri for uri in linked if uri.endswith((".css", ".js"))]
 
 
 def front_matter(page: GeneratedPage) -> str:

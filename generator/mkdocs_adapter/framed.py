@@ -134,7 +134,8 @@ class FramedWriter:
 
     def file(self, file: GeneratedFile) -> None:
         self.renderer.refuse_collision(file.uri)
-        self._write(file.uri, file.content.encode("utf-8"))  # as MkDocs writes a File's text
+        content = file.content  # text as MkDocs writes a File's text
+        self._write(file.uri, content if isinstance(content, bytes) else content.encode("utf-8"))
 
     def _write(self, dest_uri: str, content: bytes) -> None:
         self.files.write(self.site_dir / dest_uri, content)

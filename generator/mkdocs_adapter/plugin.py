@@ -32,9 +32,20 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator import frame, live, pages, parallel, reproducible, search_index, site_common
+from generator import (
+    frame,
+    live,
+    offline,
+    pages,
+    parallel,
+    reproducible,
+    search_index,
+    site_common,
+    writing,
+)
 from generator.build import render_outputs
 from generator.diagnostics import Diagnostics, Severity
+from generator.mkdocs_adapter import offline as theme_offline
 from generator.mkdocs_adapter.framed import FramedWriter, Listed, Renderer
 from generator.model import ConferenceData
 from generator.options import DEFAULTS, BuildOptions
@@ -82,6 +93,10 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         self.renderer: Renderer | None = None
         """MkDocs' page steps with this build's files, nav and theme (kept for later edits)."""
         self.written: list[Written] = []
+        self.serving = False
+        """A live preview (``mkdocs serve``, ``confsite serve``): no service worker. (Not
+        told by an ``on_startup`` hook: MkDocs keeps a plugin that has one from build to
+        build, and with it everything a build left in it.)"""
         self.build_date = ExitStack()
         """Holds ``SOURCE_DATE_EPOCH`` from on_config to the end of the build (``end_build``)."""
 
@@ -102,6 +117,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.options = options = self.build_options(config)
+        self.serving = theme_offline.serving(config)
         validated, self.validated = self.validated, None  # serve's rebuilds read the data anew
         if validated is None or validated[0] != options.data_dir.resolve():
             validated = (options.data_dir, *load_and_validate(options.data_dir))
@@ -137,6 +153,8 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
             config.site_name = escape(site.name)
             config.site_url = config.site_url or site.url
             config.site_description = config.site_description or escape(site.description)
+        # The theme's colour, for the manifest and overrides/main.html's theme-color.
+        config.extra.setdefault("theme_color", theme_offline.theme_colour(config.theme))
         for asset in site_common.linked_assets():
             if asset.endswith(".css") and asset not in config.extra_css:
                 config.extra_css.append(asset)
@@ -162,6 +180,13 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
                 add(generated.uri, generated.content, in_nav=False)
             for uri, source in site_common.packaged_assets():
                 add(uri, source.read_bytes(), False)
+            add(offline.REGISTRATION, offline.registration_script(not self.serving), False)
+            if self.result.site and self.result.offline:
+                language = str(config.theme.get("language") or "en")
+                colour = str(config.extra["theme_color"])
+                site, plan = self.result.site, self.result.offline
+                for made in offline.app_files(site, plan, colour, language):
+                    add(made.uri, made.content, False)
         return files
 
     def on_page_markdown(
@@ -232,7 +257,19 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         entries = [entry for found, _ in self.written for entry in found]
         self._hand_over_search_entries(config, entries, edit=False)
+        if not self.serving and self.result.offline:
+            self._write_service_worker(config)
         self.end_build()
+
+    def _write_service_worker(self, config: MkDocsConfig) -> None:
+        """sw.js, last: it lists what the built pages load, and the build's version."""
+        assert self.result.offline is not None
+        site_dir = Path(config.site_dir)
+        inputs = theme_offline.version_inputs(config, self.options.data_dir)
+        version = offline.build_version(*inputs)
+        assets = theme_offline.built_assets(site_dir)
+        text = offline.service_worker(self.result.offline, version, assets)
+        writing.FileWriter().write(site_dir / offline.SERVICE_WORKER, text.encode("utf-8"))
 
     def on_build_error(self, error: Exception) -> None:
         self.end_build()
