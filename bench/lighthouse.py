@@ -136,7 +136,7 @@ def audit(site: Path, base_url: str, pages: list[str] | None = None) -> list[Sco
 
 
 def build_example(site: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CONFSITE_DATA_DIR": str(ROOT / "data")}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # mkdocs.yml reads data/ itself
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir",
                str(site), "--config-file", str(ROOT / "mkdocs.yml")]  # fmt: skip
     subprocess.run(command, cwd=ROOT, env=env, check=True)

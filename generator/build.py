@@ -6,18 +6,24 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostics
 from generator.model import ConferenceData
+from generator.options import DEFAULTS, BuildOptions
 from generator.outputs import BuildResult
 from generator.pages import plan_site, render_site
 from generator.validate import load_and_validate
 
 
-def build_outputs(data_dir: Path) -> BuildResult:
-    """Load, validate and render; with any error, the result holds diagnostics only."""
-    return render_outputs(*load_and_validate(data_dir))
+def build_outputs(source: Path | BuildOptions) -> BuildResult:
+    """Load, validate and render a data folder (or the one options name, rendered with them);
+    with any error, the result holds diagnostics only."""
+    options = source if isinstance(source, BuildOptions) else BuildOptions(data_dir=source)
+    return render_outputs(*load_and_validate(options.data_dir), options)
 
 
 def render_outputs(
-    data: ConferenceData | None, diagnostics: Diagnostics, streamed: bool = False
+    data: ConferenceData | None,
+    diagnostics: Diagnostics,
+    options: BuildOptions = DEFAULTS,
+    streamed: bool = False,
 ) -> BuildResult:
     """Render data that ``load_and_validate`` returned (None: its diagnostics only).
 
@@ -26,5 +32,8 @@ def render_outputs(
     """
     result = BuildResult(diagnostics=diagnostics)
     if data is not None:
-        (plan_site if streamed else render_site)(data, result)
+        if streamed:
+            plan_site(data, result, options)
+        else:
+            render_site(data, result, options)
     return result

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from generator.diagnostics import Diagnostic, Diagnostics, Location, Severity
 from generator.report import FORMATS, render_github, render_json
@@ -31,12 +32,14 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="output (site/)")
     build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("--strict", action="store_true", help="fail on warnings too (CI)")
+    _add_build_options(build)
     _add_format(build)
 
     serve = commands.add_parser("serve", help="live preview that rebuilds when data changes")
     serve.add_argument("--data", type=Path, default=Path("data"), help="data folder (data/)")
     serve.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     serve.add_argument("--dev-addr", default=None, help="address:port (127.0.0.1:8000)")
+    _add_build_options(serve)
 
     synth = commands.add_parser("synth", help="write a synthetic conference (benchmarks, tests)")
     synth.add_argument("--papers", type=int, required=True, help="number of papers")
@@ -106,6 +109,46 @@ def _add_organizer_commands(commands: argparse._SubParsersAction) -> None:
     )
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return int(text)
+
+
+def _add_build_options(command: argparse.ArgumentParser) -> None:
+    """How the site is rendered; each one given replaces the plugin's setting in mkdocs.yml."""
+    command.add_argument(
+        "--jobs",
+        type=_positive,
+        default=None,
+        help="processes that may render at once (1: one; default: one per CPU, at most 2)",
+    )
+    command.add_argument(
+        "--no-frames",
+        action="store_true",
+        help="render every generated page through the theme one by one (slow; to compare)",
+    )
+    command.add_argument(
+        "--page-budget",
+        type=_positive,
+        default=None,
+        metavar="BYTES",
+        help="content per page before a long list is split into pages (200000)",
+    )
+
+
+def _given_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The build options the command line gives (``BuildOptions`` fields)."""
+    given: dict[str, Any] = {"data_dir": args.data.resolve()}
+    if args.jobs is not None:
+        given["jobs"] = args.jobs
+    if args.no_frames:
+        given["frames"] = False
+    if args.page_budget is not None:
+        given["page_budget"] = args.page_budget
+    return given
+
+
 def _add_format(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--format",
@@ -168,12 +211,14 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     if not _require_config(args.config_file):
         return 2
-    from generator.plugin import Abort, PluginError, build_site
+    from generator.mkdocs_adapter.build import FAILURES, build_site
 
     _quiet_mkdocs()
     try:
-        build_site(args.config_file, args.data, args.site_dir, args.strict, (data, diagnostics))
-    except (Abort, PluginError) as exc:
+        build_site(
+            args.config_file, args.site_dir, args.strict, _given_options(args), (data, diagnostics)
+        )
+    except FAILURES as exc:
         print(f"build failed: {exc}; the previous site is unchanged", file=sys.stderr)
         return 1
     except OSError as exc:  # the site folder cannot be written (a file in the way, a full disk)
@@ -198,12 +243,14 @@ def _build_for_machines(args: argparse.Namespace) -> int:
         message = "no MkDocs configuration here; run confsite in the site's folder"
         found.append(Diagnostic(Location(str(args.config_file)), Severity.ERROR, message))
         return finish(2)
-    from generator.plugin import Abort, PluginError, build_site
+    from generator.mkdocs_adapter.build import FAILURES, build_site
 
     collected = _collect_mkdocs()
     try:
-        build_site(args.config_file, args.data, args.site_dir, args.strict, (data, diagnostics))
-    except (Abort, PluginError, OSError) as exc:
+        build_site(
+            args.config_file, args.site_dir, args.strict, _given_options(args), (data, diagnostics)
+        )
+    except (*FAILURES, OSError) as exc:
         failure = f"build failed: {exc}; the previous site is unchanged"
         found += [*collected.found, Diagnostic(Location(""), Severity.ERROR, failure)]
         return finish(1)
@@ -236,12 +283,13 @@ def _collect_mkdocs() -> _Collected:
 def _serve(args: argparse.Namespace) -> int:
     if not _require_config(args.config_file):
         return 2
-    from generator.plugin import Abort, PluginError, serve_site
+    from generator.mkdocs_adapter.build import FAILURES
+    from generator.mkdocs_adapter.serve import serve_site
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s - %(message)s")
     try:
-        serve_site(args.config_file, args.data, args.dev_addr)
-    except (Abort, PluginError) as exc:
+        serve_site(args.config_file, _given_options(args), args.dev_addr)
+    except FAILURES as exc:
         print(
             f"serve stopped: the first build failed ({exc}); fix the problems above and run "
             "confsite serve again",

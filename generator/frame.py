@@ -18,11 +18,9 @@ theme upgrade cannot silently change the site.
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from markupsafe import Markup, escape
 
@@ -174,35 +172,3 @@ def values_of(page: GeneratedPage) -> dict[str, str]:
         values[f"toc{number}"] = entry.title
         values[f"anchor{number}"] = entry.anchor
     return values
-
-
-_URLSET_END = "</urlset>"
-
-
-def add_to_sitemap(site_dir: Path, locations: list[str]) -> None:
-    """Add absolute page URLs to MkDocs' sitemap.xml (and .gz, with the same timestamp).
-
-    Material's instant navigation only intercepts links to pages listed in the sitemap, so
-    pages written outside MkDocs must be listed there like the others.
-    """
-    sitemap = site_dir / "sitemap.xml"
-    if not sitemap.exists() or not locations:
-        return
-    text = sitemap.read_text(encoding="utf-8")
-    lastmod = re.search(r"<lastmod>([^<]+)</lastmod>", text)
-    stamp = f"\n         <lastmod>{lastmod.group(1)}</lastmod>" if lastmod else ""
-    entries = "".join(
-        f"\n    <url>\n         <loc>{escape(location)}</loc>{stamp}\n    </url>"
-        for location in locations
-    )
-    end = text.rindex(_URLSET_END)
-    text = text[:end].rstrip("\n") + entries + "\n" + text[end:]
-    sitemap.write_text(text, encoding="utf-8")
-    packed = site_dir / "sitemap.xml.gz"
-    if packed.exists():
-        mtime = int.from_bytes(packed.read_bytes()[4:8], "little")  # gzip header MTIME field
-        with (
-            packed.open("wb") as raw,
-            gzip.GzipFile(fileobj=raw, filename=str(packed), mode="wb", mtime=mtime) as out,
-        ):
-            out.write(text.encode("utf-8"))

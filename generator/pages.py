@@ -17,6 +17,7 @@ from generator.exporters.bibtex import paper_bibtex, proceedings_bibtex
 from generator.exporters.citation import record_of
 from generator.exporters.ris import paper_ris
 from generator.model import ConferenceData, Paper, Session
+from generator.options import DEFAULTS, BuildOptions
 from generator.outputs import (
     BuildResult,
     GeneratedFile,
@@ -108,13 +109,15 @@ def _spec_page(spec: paging.PageSpec) -> GeneratedPage:
     ).listing()
 
 
-def render_site(data: ConferenceData, result: BuildResult) -> None:
+def render_site(
+    data: ConferenceData, result: BuildResult, options: BuildOptions = DEFAULTS
+) -> None:
     """Every generated page and download of the site, added to ``result``."""
-    plan_site(data, result)
-    parallel.collect(result)
+    plan_site(data, result, options)
+    parallel.collect(result, options.jobs)
 
 
-def plan_site(data: ConferenceData, result: BuildResult) -> None:
+def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) -> None:
     """The site's few list pages, rendered into ``result``; its thousands of paper, author
     and session pages and downloads as two streams (``result.streams``) that a site builder
     runs side by side and writes as they come."""
@@ -130,7 +133,7 @@ def plan_site(data: ConferenceData, result: BuildResult) -> None:
     result.heads["index.md"] = metadata.home_head(data)
     log = ChangeLog.of(data)
     # Lists too big for one page become an index and pages of their own (generator/paging.py).
-    limit = paging.budget()
+    limit = options.page_budget
     split = {
         "program": paging.program_split(index, limit, name),
         "proceedings": paging.proceedings_split(index, limit, name),
@@ -200,7 +203,7 @@ def plan_site(data: ConferenceData, result: BuildResult) -> None:
     result.files.append(GeneratedFile(FEED_FILE, atom.changes_feed(data, log)))
     result.streams += [
         lambda sink: render_paper_pages(index, sink),
-        lambda sink: render_authors_and_schedule(index, sink),
+        lambda sink: render_authors_and_schedule(index, sink, limit),
     ]
 
 
@@ -236,7 +239,12 @@ def render_paper(index: views.Index, paper: Paper, sink: Sink) -> None:
 
 
 def render_paper_edit(
-    data: ConferenceData, paper: Paper, author_slugs: set[str], session_ids: set[str], sink: Sink
+    data: ConferenceData,
+    paper: Paper,
+    author_slugs: set[str],
+    session_ids: set[str],
+    sink: Sink,
+    budget: int,
 ) -> None:
     """What an edit of ``paper`` changes first (``confsite serve``): its page and downloads,
     the pages of ``author_slugs`` and of ``session_ids`` with their calendars. The lists that
@@ -249,7 +257,7 @@ def render_paper_edit(
         sink.file(GeneratedFile(ics.paper_file(paper.id), writer.calendar(calendar)))
     for person in views.people(index) if author_slugs else ():
         if person.slug in author_slugs:
-            render_author(index, person, sink)
+            render_author(index, person, sink, budget)
     for session in data.sessions:
         if session.id in session_ids:
             if session.kind.holds_papers:
@@ -258,24 +266,24 @@ def render_paper_edit(
             sink.file(GeneratedFile(ics.session_file(session.id), text))
 
 
-def render_authors_and_schedule(index: views.Index, sink: Sink) -> None:
-    render_author_pages(index, sink)
+def render_authors_and_schedule(index: views.Index, sink: Sink, budget: int) -> None:
+    render_author_pages(index, sink, budget)
     render_schedule(index.data, index, sink)
 
 
-def render_author_pages(index: views.Index, sink: Sink) -> None:
+def render_author_pages(index: views.Index, sink: Sink, budget: int) -> None:
     """One page per author at /authors/<slug>/, out of the nav (the /authors/ index lists
     every name and links here); the first part of each is searched by name and affiliation."""
     for person in views.people(index):
-        render_author(index, person, sink)
+        render_author(index, person, sink, budget)
 
 
-def render_author(index: views.Index, person: views.Person, sink: Sink) -> None:
+def render_author(index: views.Index, person: views.Person, sink: Sink, budget: int) -> None:
     """An author's page (in parts when their list of papers is long)."""
     name = index.data.conference.short_title
     template = environment().get_template("author.html")
     count = len(person.papers)
-    parts = paging.author_parts(person, index, paging.budget())  # None: one page holds it all
+    parts = paging.author_parts(person, index, budget)  # None: one page holds it all
     if parts is None:
         parts = [(f"authors/{person.slug}", views.author_view(person, index))]
     for number, (path, view) in enumerate(parts, start=1):

@@ -25,7 +25,6 @@ same page.
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -34,11 +33,11 @@ from generator import views
 from generator.model import Paper, Session
 from generator.urls import Urls
 
-BUDGET_ENV = "CONFSITE_PAGE_BUDGET"
-"""Overrides the content budget in bytes (tests lower it to split a small conference)."""
 DEFAULT_BUDGET = 200_000
 """Bytes of content (the body the core renders) per page. The theme adds its frame around it
-(header, nav, contents list, footer: ~20 KB out of the nav): pages stay under 300 KB."""
+(header, nav, contents list, footer: ~20 KB out of the nav): pages stay under 300 KB. The
+build's options may lower it (``BuildOptions.page_budget``; tests do, to split a small
+conference)."""
 PAGE_MARKUP = 1_000
 """Headings, counts, links and pager of a list page, besides its entries."""
 PAPER_MARKUP = 200
@@ -53,12 +52,6 @@ PERSON_MARKUP = 260
 """Markup around one author in the A-Z list (item, link, affiliation, ORCID, paper count)."""
 TITLE_MARKUP = 100
 """Markup around a paper title listed under its author (item, link)."""
-
-
-def budget() -> int:
-    """The content budget of a page in bytes: ``CONFSITE_PAGE_BUDGET`` or the default."""
-    value = os.environ.get(BUDGET_ENV, "")
-    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_BUDGET
 
 
 def chunks(sizes: Sequence[int], limit: int) -> list[range]:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.diagnostics import Diagnostics
 from generator.load.yaml_source import load_yaml_file
@@ -48,9 +49,37 @@ def run_confsite(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[st
     )
 
 
-def build_site(data_dir: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of the repository's mkdocs.yml over ``data_dir``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CONFSITE_DATA_DIR": str(data_dir)}
+def site_config(
+    folder: Path, data_dir: Path, config: Path = ROOT / "mkdocs.yml", **options: object
+) -> Path:
+    """``config`` written into ``folder`` with the conference plugin set to ``data_dir`` and
+    ``options`` (its other settings: jobs, frames, page_budget); the hand-written pages and
+    overrides stay where ``config`` has them."""
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["docs_dir"] = str(config.parent / settings.get("docs_dir", "docs"))
+    theme = settings.get("theme", {})
+    if isinstance(theme, dict) and "custom_dir" in theme:
+        theme["custom_dir"] = str(config.parent / theme["custom_dir"])
+    plugins = [
+        plugin
+        for plugin in settings.get("plugins", [])
+        if plugin != "conference" and not (isinstance(plugin, dict) and "conference" in plugin)
+    ]
+    settings["plugins"] = [*plugins, {"conference": {"data_dir": str(data_dir), **options}}]
+    folder.mkdir(parents=True, exist_ok=True)
+    written = folder / "mkdocs.yml"
+    written.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    return written
+
+
+def build_site(
+    data_dir: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml", **options: object
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of ``config`` (the repository's mkdocs.yml) over ``data_dir``,
+    with the conference plugin's other ``options``; the configuration that says so is written
+    beside ``site_dir``."""
+    written = site_config(site_dir.parent / f"{site_dir.name}.config", data_dir, config, **options)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [
             sys.executable,
@@ -61,8 +90,7 @@ def build_site(data_dir: Path, site_dir: Path, *extra: str) -> subprocess.Comple
             "--site-dir",
             str(site_dir),
             "--config-file",
-            str(ROOT / "mkdocs.yml"),
-            *extra,
+            str(written),
         ],
         cwd=ROOT,
         capture_output=True,

@@ -34,7 +34,7 @@ def project_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any
     assert str(ROOT) in config
     (root / "mkdocs.yml").write_text(f"site_url: {base}\n{config}", encoding="utf-8")
     site = root / BASE
-    built = build_site(EXAMPLE_DATA, site, "--config-file", str(root / "mkdocs.yml"))
+    built = build_site(EXAMPLE_DATA, site, root / "mkdocs.yml")
     assert built.returncode == 0, built.stderr
     yield server, base, site
     server.shutdown()

@@ -6,7 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import TOY_DATA, run_confsite
+from conftest import TOY_DATA, run_confsite, site_config
+
+from generator import cli, synth
 
 NO_ABSTRACT_WARNING = "data/papers.yaml:30: warning: paper 'green-serving': no abstract"
 
@@ -105,3 +107,50 @@ def test_cli_build_with_errors_keeps_the_previous_site(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert (site / "index.html").read_text(encoding="utf-8") == "previous"
     assert "Traceback" not in result.stderr
+
+
+def test_cli_build_options_replace_the_plugin_settings_given(tmp_path: Path) -> None:
+    """--page-budget, --no-frames and --jobs win over the conference plugin's settings in
+    mkdocs.yml; what the command line does not give keeps mkdocs.yml's."""
+    data = tmp_path / "data"
+    synth.write(data, 30, seed=3)
+    config = site_config(tmp_path / "project", data, page_budget=3_000)
+    build = ("build", "--strict", "--config-file", str(config), "--data", str(data))
+
+    small = run_confsite(*build, "--site-dir", str(tmp_path / "small"))
+    framed = run_confsite(*build, "--site-dir", str(tmp_path / "framed"), "--page-budget", "200000")
+    plain = run_confsite(
+        *build, "--site-dir", str(tmp_path / "plain"), "--page-budget", "200000", "--no-frames"
+    )
+
+    assert [small.returncode, framed.returncode, plain.returncode] == [0, 0, 0], plain.stderr
+    assert (tmp_path / "small" / "authors" / "letters").is_dir()  # mkdocs.yml's budget
+    assert not (tmp_path / "framed" / "authors" / "letters").exists()
+    # Without frames every page goes through the theme one by one: the same bytes.
+    page = Path("papers") / "p00001" / "index.html"
+    assert (tmp_path / "plain" / page).read_bytes() == (tmp_path / "framed" / page).read_bytes()
+
+
+def test_cli_build_flags_become_build_options() -> None:
+    args = cli._parser().parse_args(
+        ["build", "--data", "d", "--no-frames", "--jobs", "1", "--page-budget", "5000"]
+    )
+    given = cli._given_options(args)
+
+    assert given == {
+        "data_dir": Path("d").resolve(),
+        "frames": False,
+        "jobs": 1,
+        "page_budget": 5000,
+    }
+    assert cli._given_options(cli._parser().parse_args(["build"])) == {
+        "data_dir": Path("data").resolve()
+    }
+
+
+@pytest.mark.parametrize("flag", ["--jobs", "--page-budget"])
+def test_cli_build_option_must_be_a_positive_number(flag: str) -> None:
+    result = run_confsite("build", "--data", str(TOY_DATA), flag, "0")
+
+    assert result.returncode == 2
+    assert f"argument {flag}: '0' is not a positive whole number" in result.stderr

@@ -149,7 +149,7 @@ def test_site_facts_reach_the_manifest_escaped_by_json() -> None:
 def test_theme_colour_is_the_palettes_primary_in_materials_stylesheet() -> None:
     from mkdocs.config import load_config
 
-    from generator import plugin_offline
+    from generator.mkdocs_adapter import offline as plugin_offline
 
     theme = load_config(str(ROOT / "mkdocs.yml")).theme
     assert plugin_offline.theme_colour(theme) == "#4051b5"  # indigo, as mkdocs.yml says

@@ -1,4 +1,4 @@
-"""generator/plugin.py: the MkDocs adapter, through real `mkdocs build` runs."""
+"""generator/mkdocs_adapter/: the MkDocs adapter, through real `mkdocs build` runs."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 from conftest import ROOT, TOY_DATA, build_site
 
-from generator import plugin
+from generator.mkdocs_adapter.build import build_site as build_with_mkdocs
+from generator.mkdocs_adapter.plugin import _toc_tokens
 from generator.outputs import GeneratedPage, TocEntry
-from generator.plugin import _toc_tokens
 from generator.validate import load_and_validate
 
 
@@ -52,7 +52,7 @@ def test_plugin_hand_written_page_colliding_with_a_generated_one_fails(tmp_path:
     (project / "site_src" / "program").mkdir(exist_ok=True)
     (project / "site_src" / "program" / "index.md").write_text("# Mine\n", encoding="utf-8")
 
-    result = build_site(TOY_DATA, tmp_path / "site", "--config-file", str(project / "mkdocs.yml"))
+    result = build_site(TOY_DATA, tmp_path / "site", project / "mkdocs.yml")
 
     assert result.returncode == 1
     assert (
@@ -72,10 +72,22 @@ def test_plugin_build_site_uses_the_model_its_caller_validated(tmp_path: Path) -
     papers.write_text(text.replace("We compile tensor", "We translate tensor"), "utf-8")
     page = tmp_path / "site" / "papers" / "tiny-tensors" / "index.html"
 
-    plugin.build_site(ROOT / "mkdocs.yml", data, tmp_path / "site", True, validated)
+    given = {"data_dir": data.resolve()}
+    build_with_mkdocs(ROOT / "mkdocs.yml", tmp_path / "site", True, given, validated)
     served = page.read_text(encoding="utf-8")
-    plugin.build_site(ROOT / "mkdocs.yml", data, tmp_path / "site", True)
+    build_with_mkdocs(ROOT / "mkdocs.yml", tmp_path / "site", True, given)
     reloaded = page.read_text(encoding="utf-8")
 
     assert ("We compile tensor" in served, "We translate tensor" in served) == (True, False)
     assert ("We compile" in reloaded, "We translate tensor" in reloaded) == (False, True)
+
+
+def test_plugin_setting_out_of_range_is_an_error_naming_it(tmp_path: Path) -> None:
+    result = build_site(TOY_DATA, tmp_path / "site", page_budget=0)
+
+    assert result.returncode == 1
+    assert (
+        "the conference plugin's settings: page_budget is 0; give a positive number of bytes"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr

@@ -145,3 +145,17 @@ def test_atomic_unwritable_site_folder_is_an_error_not_a_traceback(project: Path
     assert stderr.splitlines()[-1].startswith("blocker/site: error: build failed: ")
     assert "Traceback" not in stderr
     assert (project / "blocker").read_text() == "a file where the site's parent folder should be"
+
+
+def test_atomic_retired_site_left_by_an_interrupted_run_is_removed(project: Path) -> None:
+    built_site(project)
+    interrupted = project / ".site.old-interrupted"  # as a run stopped mid-removal leaves it
+    (interrupted / "papers").mkdir(parents=True)
+    (interrupted / "papers" / "index.html").write_text("old", encoding="utf-8")
+
+    built_site(project)
+
+    deadline = time.monotonic() + 30
+    while leftovers(project) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert leftovers(project) == []

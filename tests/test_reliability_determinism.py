@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE_DATA, ROOT, TOY_DATA
+from test_serve import free_port, serving
 
 from generator.reproducible import ENV, data_epoch
 
@@ -108,3 +109,38 @@ def test_determinism_explicit_source_date_epoch_wins(tmp_path: Path) -> None:
     assert gzip_mtime(site / "sitemap.xml.gz") == int(
         datetime(2023, 11, 14, tzinfo=UTC).timestamp()
     )
+
+
+SERVE_AFTER_BUILD = """
+import logging, os, sys
+from pathlib import Path
+from generator.mkdocs_adapter.build import build_site
+from generator.mkdocs_adapter.serve import serve_site
+logging.basicConfig(level=logging.INFO)
+config, site, first, second, address = sys.argv[1:]
+os.environ.pop("SOURCE_DATE_EPOCH", None)
+build_site(Path(config), Path(site), False, {"data_dir": Path(first)})
+print("after the first build:", os.environ.get("SOURCE_DATE_EPOCH"), flush=True)
+serve_site(Path(config), {"data_dir": Path(second)}, address)
+"""
+
+
+def test_determinism_serve_of_a_second_data_folder_gets_its_own_date(tmp_path: Path) -> None:
+    """One process builds one data folder, then serves another for as long as it likes: the
+    build date was set for the first build only, so the second gets its own data's date."""
+    first, second = tmp_path / "toy", tmp_path / "example"
+    shutil.copytree(TOY_DATA, first)
+    shutil.copytree(EXAMPLE_DATA, second)  # outside git: the date is its first day
+    site, port = tmp_path / "site", free_port()
+    command = [sys.executable, "-c", SERVE_AFTER_BUILD, str(ROOT / "mkdocs.yml"), str(site)]
+    command += [str(first), str(second), f"127.0.0.1:{port}"]
+
+    with serving(command, tmp_path, port) as server:
+        served = set(re.findall(r"<lastmod>([^<]+)</lastmod>", server.get("sitemap.xml")))
+        output = server.output()
+
+    second_date = datetime.fromtimestamp(data_epoch(second), UTC).date().isoformat()
+    assert lastmods(site) == {"2030-06-03"}
+    assert "after the first build: None" in output
+    assert served == {second_date}
+    assert second_date != "2030-06-03"

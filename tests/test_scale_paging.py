@@ -1,6 +1,6 @@
 """Big lists split into pages under a size budget (generator/paging.py).
 
-A 50-paper synthetic conference is built with a lowered budget (``CONFSITE_PAGE_BUDGET``) so
+A 50-paper synthetic conference is built with a lowered budget (``page_budget``) so
 that every split path runs: letters, letters in parts, topics in parts, days in parts. The
 example and the toy stay under the default budget and keep their one-page lists.
 """
@@ -8,7 +8,6 @@ example and the toy stay under the default budget and keep their one-page lists.
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +21,7 @@ from test_links import broken_links
 
 from generator import paging, synth, views
 from generator.build import build_outputs
+from generator.options import BuildOptions
 from generator.outputs import BuildResult, GeneratedPage
 from generator.validate import load_and_validate
 
@@ -35,15 +35,7 @@ _HREF = re.compile(r'href="([^"#]*)(?:#[^"]*)?"')
 
 
 def _build(data: Path, budget: int) -> BuildResult:
-    before = os.environ.get(paging.BUDGET_ENV)
-    os.environ[paging.BUDGET_ENV] = str(budget)
-    try:
-        result = build_outputs(data)
-    finally:
-        if before is None:
-            os.environ.pop(paging.BUDGET_ENV)
-        else:
-            os.environ[paging.BUDGET_ENV] = before
+    result = build_outputs(BuildOptions(data_dir=data, page_budget=budget))
     assert result.ok
     return result
 
@@ -138,11 +130,10 @@ def test_paging_time_slots_keep_parallel_sessions_together(data_dir: Path) -> No
         assert max(s.end for s in before) <= min(s.start for s in after)
 
 
-def test_paging_budget_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(paging.BUDGET_ENV, "1234")
-    assert paging.budget() == 1234
-    monkeypatch.setenv(paging.BUDGET_ENV, "lots")
-    assert paging.budget() == paging.DEFAULT_BUDGET
+def test_paging_budget_must_be_positive() -> None:
+    assert BuildOptions().page_budget == paging.DEFAULT_BUDGET
+    with pytest.raises(ValueError, match="page_budget is 0; give a positive number of bytes"):
+        BuildOptions(page_budget=0)
 
 
 # ---- small conferences keep their pages ------------------------------------------------
@@ -311,24 +302,15 @@ def test_paging_unscheduled_papers_on_pages_of_their_own(data_dir: Path, tmp_pat
 # ---- the built site --------------------------------------------------------------------
 
 
-def _build_site(data: Path, site: Path, **env: str) -> None:
-    saved = {name: os.environ.get(name) for name in env}
-    os.environ.update(env)
-    try:
-        result = build_site(data, site)
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name)
-            else:
-                os.environ[name] = value
+def _build_site(data: Path, site: Path, **options: object) -> None:
+    result = build_site(data, site, **options)
     assert result.returncode == 0, result.stderr
 
 
 @pytest.fixture(scope="module")
 def split_site(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     site = tmp_path_factory.mktemp("paging-site") / "site"
-    _build_site(data_dir, site, **{paging.BUDGET_ENV: str(SMALL)})
+    _build_site(data_dir, site, page_budget=SMALL)
     yield site
 
 
@@ -353,7 +335,7 @@ def test_paging_split_pages_framed_equal_pages_mkdocs_renders(
 ) -> None:
     # Topic pages and first parts of author pages are framed (generator/frame.py).
     plain = tmp_path / "site"
-    _build_site(data_dir, plain, **{paging.BUDGET_ENV: str(SMALL), "CONFSITE_NO_FRAMES": "1"})
+    _build_site(data_dir, plain, page_budget=SMALL, frames=False)
     framed = {str(p.relative_to(split_site)): p.read_bytes() for p in split_site.rglob("*.html")}
     mkdocs = {str(p.relative_to(plain)): p.read_bytes() for p in plain.rglob("*.html")}
 

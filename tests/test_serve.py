@@ -18,6 +18,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,27 +55,32 @@ class Server:
         return time.monotonic() - started
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    project = tmp_path_factory.mktemp("serve")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for folder in ("site_src", "overrides"):
-        if (ROOT / folder).is_dir():
-            shutil.copytree(ROOT / folder, project / folder)
-    synth.write(project / "data", 40, seed=3)
-    port = _free_port()
+def new_project(folder: Path, papers: int = 40) -> Path:
+    """A site project of its own: mkdocs.yml, site_src/, overrides/, a synthetic conference."""
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    for name in ("site_src", "overrides"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, folder / name)
+    synth.write(folder / "data", papers, seed=3)
+    return folder
+
+
+@contextmanager
+def serving(command: list[str], project: Path, port: int, **env: str) -> Iterator[Server]:
+    """``command`` (a ``confsite serve`` on ``port``) running in ``project`` until the block
+    ends; entered once it serves."""
     log = project / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, stdout=out, stderr=subprocess.STDOUT, text=True, env=env,
+            command, cwd=project, stdout=out, stderr=subprocess.STDOUT, text=True,
+            env=environment,
         )  # fmt: skip
     running = Server(f"http://127.0.0.1:{port}/", project, process, log)
     try:
@@ -85,14 +91,28 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         process.wait(timeout=30)
 
 
-def _searchable(server: Server, word: str) -> bool:
+def searchable(server: Server, word: str) -> bool:
     """Whether the served search index holds ``word`` (in the shard its prefix leads to)."""
     manifest = json.loads(server.get("search/manifest.json"))
     key = shard_key(word, frozenset(manifest["split"]))
     return word in json.loads(server.get(f"search/{shard_file(key)}"))
 
 
-def _replace(path: Path, pattern: str, new: str) -> None:
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    project = new_project(tmp_path_factory.mktemp("serve"))
+    port = free_port()
+    command = [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    with serving(command, project, port) as running:
+        yield running
+
+
+def abstract_start(paper: str) -> str:
+    """A pattern of the text before the first word of ``paper``'s abstract in papers.yaml."""
+    return rf"^(  - id: {paper}\n(?:    .*\n)*?    abstract: \|\n      )"
+
+
+def replace_once(path: Path, pattern: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     changed, count = re.subn(pattern, new, text, count=1, flags=re.M)
     assert count == 1, pattern
@@ -102,22 +122,20 @@ def _replace(path: Path, pattern: str, new: str) -> None:
 def test_serve_abstract_edit_is_quick_and_the_rest_follows(server: Server) -> None:
     papers = server.project / "data" / "papers.yaml"
     assert "p00007" in server.get("papers/p00007/")
-    _replace(
-        papers, r"^(  - id: p00007\n(?:    .*\n)*?    abstract: \|\n      )", r"\1Zebrafinch. "
-    )
+    replace_once(papers, abstract_start("p00007"), r"\1Zebrafinch. ")
 
     server.wait_for("the paper page", lambda: "Zebrafinch." in server.get("papers/p00007/"), 20)
 
     assert re.search(r"Paper 'p00007' updated in \d+ ms", server.output())
     server.wait_for("the background build", lambda: "every page is current" in server.output(), 60)
-    assert _searchable(server, "zebrafinch")
+    assert searchable(server, "zebrafinch")
     assert "livereload" in server.get("papers/p00007/")  # browsers are told to reload
 
 
 def test_serve_error_is_reported_and_the_site_stays(server: Server) -> None:
     papers = server.project / "data" / "papers.yaml"
     before = server.output()
-    _replace(papers, r"^(  - id: p00009\n)", r"\1    colour: red\n")
+    replace_once(papers, r"^(  - id: p00009\n)", r"\1    colour: red\n")
 
     server.wait_for("the error", lambda: "colour" in server.output()[len(before) :], 60)
 
@@ -125,7 +143,7 @@ def test_serve_error_is_reported_and_the_site_stays(server: Server) -> None:
     assert re.search(r"papers\.yaml:\d+: error: .*colour", report), report
     assert "Traceback" not in report
     assert "p00009" in server.get("papers/p00009/")  # the last good site is still served
-    _replace(papers, r"^    colour: red\n", "")
+    replace_once(papers, r"^    colour: red\n", "")
     server.wait_for(
         "the repaired build",
         lambda: "Documentation built" in server.output()[len(report) + len(before) :],
@@ -145,7 +163,7 @@ def test_serve_bad_data_at_start_is_an_error_not_a_traceback(tmp_path: Path) -> 
     synth.write(data, 5, seed=1)
     with (data / "papers.yaml").open("a", encoding="utf-8") as papers:
         papers.write("  - id: [broken\n")
-    done = run_confsite("serve", "--data", str(data), "--dev-addr", f"127.0.0.1:{_free_port()}")
+    done = run_confsite("serve", "--data", str(data), "--dev-addr", f"127.0.0.1:{free_port()}")
     assert done.returncode == 1
     assert re.search(r"papers\.yaml:\d+: error: YAML syntax", done.stderr), done.stderr
     assert "serve stopped" in done.stderr
@@ -156,7 +174,7 @@ def test_serve_background_build_never_undoes_a_later_change(server: Server) -> N
     """A quick edit starts a full build in the background; a change made while it runs must
     not be lost when that (older) build finishes."""
     papers = server.project / "data" / "papers.yaml"
-    _replace(papers, r"^(  - id: p00011\n(?:    .*\n)*?    abstract: \|\n      )", r"\1Axolotl. ")
+    replace_once(papers, abstract_start("p00011"), r"\1Axolotl. ")
     server.wait_for("the quick edit", lambda: "Axolotl." in server.get("papers/p00011/"), 20)
     page = server.project / "site_src" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nPlatypus news.\n", encoding="utf-8")
@@ -166,7 +184,7 @@ def test_serve_background_build_never_undoes_a_later_change(server: Server) -> N
 
     assert "Platypus news." in server.get("")
     assert "Axolotl." in server.get("papers/p00011/")
-    assert _searchable(server, "axolotl")
+    assert searchable(server, "axolotl")
 
 
 def test_serve_has_no_service_worker_and_removes_one_left_over(server: Server) -> None:

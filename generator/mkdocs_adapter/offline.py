@@ -1,8 +1,8 @@
 """What the offline files (generator/offline.py) need from a MkDocs + Material build.
 
 The theme's colour for the manifest, the inputs that make the build version, and the assets
-every page loads, read from the built home page. Kept apart from the plugin's hooks, which
-only call these.
+every page loads, read from the built home page. Kept apart from the plugin's hooks
+(plugin.py), which only call these.
 """
 
 from __future__ import annotations
