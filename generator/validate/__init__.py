@@ -11,12 +11,21 @@ from typing import Any
 
 from generator.diagnostics import Diagnostics, Location
 from generator.load import BIBTEX_FILE, Sources, load_sources
-from generator.model import ConferenceData, Paper
+from generator.model import (
+    BibEntry,
+    CommitteeMember,
+    ConferenceData,
+    Day,
+    Organizer,
+    Paper,
+    Speaker,
+    Sponsor,
+)
 from generator.validate import references
 from generator.validate.conference import read_conference
 from generator.validate.papers import read_papers
 from generator.validate.people import read_committee, read_speakers, read_sponsors
-from generator.validate.proceedings import ParsedBibtex, match_entries, read_bibtex
+from generator.validate.proceedings import match_entries, read_bibtex
 from generator.validate.program import read_program
 
 
@@ -24,7 +33,7 @@ def load_and_validate(data_dir: Path) -> tuple[ConferenceData | None, Diagnostic
     """The whole front half of the pipeline: a data folder to a model and its diagnostics."""
     diagnostics = Diagnostics()
     with cycle_collection_paused():
-        sources = load_sources(data_dir, diagnostics, read_bibtex)
+        sources = load_sources(data_dir, diagnostics)
         data = validate(sources, diagnostics)
         # The raw values are done with. Dropped here, they are freed at once, even if a
         # garbage cycle (a parser's exception holding frames that held them) outlives this.
@@ -69,10 +78,10 @@ def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | Non
     conference = None
     if sources.usable("conference.yaml"):
         conference = read_conference(roots["conference.yaml"], path("conference.yaml"), diagnostics)
-    speakers = ()
+    speakers: tuple[Speaker, ...] = ()
     if sources.usable("speakers.yaml"):
         speakers = read_speakers(roots["speakers.yaml"], path("speakers.yaml"), diagnostics)
-    days = ()
+    days: tuple[Day, ...] = ()
     if sources.usable("program.yaml"):
         days = read_program(
             roots["program.yaml"],
@@ -94,21 +103,19 @@ def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | Non
             sessions,
             declared("program.yaml", references.session_ids),
         )
-    organizers, committee = (), ()
+    organizers: tuple[Organizer, ...] = ()
+    committee: tuple[CommitteeMember, ...] = ()
     if sources.usable("committee.yaml"):
         organizers, committee = read_committee(
             roots["committee.yaml"], path("committee.yaml"), diagnostics
         )
-    sponsors = ()
+    sponsors: tuple[Sponsor, ...] = ()
     if sources.usable("sponsors.yaml"):
         sponsors = read_sponsors(roots["sponsors.yaml"], path("sponsors.yaml"), diagnostics)
-    volume, bib_entries = None, {}
+    volume: BibEntry | None = None
+    bib_entries: dict[str, BibEntry] = {}
     if sources.bibtex is not None:
-        parsed: ParsedBibtex = (
-            sources.bibtex_parsed.join()
-            if sources.bibtex_parsed is not None
-            else read_bibtex(sources.bibtex, path(BIBTEX_FILE))
-        )
+        parsed = read_bibtex(sources.bibtex, path(BIBTEX_FILE))
         diagnostics.extend(parsed.problems)
         paper_ids = (
             references.listed_ids(roots["papers.yaml"], "papers")
