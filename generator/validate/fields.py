@@ -45,10 +45,6 @@ def is_safe_url(url: str) -> bool:
     The value must also be safe once character references are decoded ('javascript&#58;'),
     in case a consumer of the data decodes them.
     """
-    if url.isascii() and url.isprintable() and "&" not in url:
-        # The usual link: no ASCII character is a format character, none here is a control
-        # character, and without '&' there is no character reference to decode.
-        return _SAFE_URL.match(url) is not None
     if any(unicodedata.category(char) in ("Cc", "Cf") for char in url):
         return False
     return all(_SAFE_URL.match(form) for form in (url, html.unescape(url)))
@@ -56,8 +52,6 @@ def is_safe_url(url: str) -> bool:
 
 def _parses_as_url(url: str) -> bool:
     """Whether the standard library can split it (exporters read host names from links)."""
-    if url.isascii() and "[" not in url and "]" not in url:
-        return True  # urlsplit only refuses brackets (IPv6) and odd non-ASCII host names
     try:
         urlsplit(url).hostname  # noqa: B018 - the property raises on an invalid host
     except ValueError:
