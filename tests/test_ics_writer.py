@@ -1,8 +1,9 @@
 """The calendar writer against icalendar: every byte it writes is the byte icalendar writes,
 and what it writes icalendar reads back.
 
-``icalendar_text`` below is the reference: the calendar built with the icalendar library and
-serialised by it in one ``to_ical()``, as the exporter did before it wrote the lines itself.
+``icalendar_text`` below is the reference: the calendar built with the icalendar library
+(``ics.as_icalendar``) and serialised by it in one ``to_ical()``, as the exporter did before it
+wrote the lines itself.
 Only icalendar's public API is used: ``to_ical()`` of the same calendar, event or property,
 and ``Calendar.from_ical`` to parse the writer's output back.
 """
@@ -35,34 +36,11 @@ PROPERTY = settings(
 )
 
 
-def icalendar_event(conference: Conference, event: ics.Event) -> icalendar.Event:
-    out = icalendar.Event()
-    out.add("uid", event.uid)
-    out.add("dtstamp", ics.stamp(conference))
-    out.add("dtstart", event.start)
-    out.add("dtend", event.end)
-    out.add("summary", event.summary)
-    out.add("location", event.location)
-    out.add("description", event.description)
-    out.add("url", event.url)
-    out.add("categories", [event.category])
-    return out
-
-
 def icalendar_text(
     conference: Conference, calendar: ics.Calendar, zone: icalendar.Timezone | None = None
 ) -> str:
     """The reference: the whole calendar built and serialised by icalendar."""
-    out = icalendar.Calendar()
-    out.add("prodid", ics.PRODID)
-    out.add("version", "2.0")
-    out.add("calscale", "GREGORIAN")
-    out.add("x-wr-calname", icalendar.vText(ics.one_line(calendar.name)))
-    out.add("x-wr-timezone", conference.timezone)
-    out.add_component(zone or ics.zone_component(conference))
-    for event in calendar.events:
-        out.add_component(icalendar_event(conference, event))
-    return out.to_ical().decode("utf-8")
+    return ics.as_icalendar(conference, calendar, zone).to_ical().decode("utf-8")
 
 
 def load(data_dir: Path) -> ConferenceData:
