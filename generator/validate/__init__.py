@@ -21,7 +21,7 @@ from generator.model import (
     Speaker,
     Sponsor,
 )
-from generator.validate import references
+from generator.validate import placeholders, references
 from generator.validate.conference import read_conference
 from generator.validate.papers import read_papers
 from generator.validate.people import read_committee, read_speakers, read_sponsors
@@ -128,6 +128,7 @@ def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | Non
             parsed.entries, papers, paper_ids, path("papers.yaml"), diagnostics, parsed.compared
         )
     _report_spelling_variants(papers, path("papers.yaml"), diagnostics)
+    placeholders.report(sources, conference, diagnostics)
     if conference is None:
         return None
     return ConferenceData(
