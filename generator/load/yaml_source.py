@@ -62,8 +62,8 @@ class _Resolver(BaseResolver):
 
     Two shortcuts over PyYAML's resolver methods (same tags, held to them by the tests):
     ``resolve`` answers most scalars without its regular expressions, and the path-resolver
-    hooks are C no-ops. Parsing the data files of 5,000 synthetic papers with libyaml: 0.46 s
-    with PyYAML's methods, 0.35 s with these (CPU, best of 5; bench/SHORTCUTS.md).
+    hooks are C no-ops. Parsing the data files of 5,000 synthetic papers with libyaml: 0.45 s
+    with PyYAML's methods, 0.36 s with these (CPU, best of 5; bench/SHORTCUTS.md).
     """
 
     # The parser calls these around every node, for path resolvers, of which this resolver
@@ -165,7 +165,7 @@ class _Constructor(SafeConstructor):
     ``construct_object`` for every node, with line-recording constructors registered for
     ``map`` and ``seq`` (its documented extension point): it costs a tag lookup, bookkeeping
     and a generator per value. papers.yaml of 5,000 synthetic papers, composed nodes to
-    values: 0.45 s that way, 0.20 s here (CPU, best of 5; bench/SHORTCUTS.md).
+    values: 0.41 s that way, 0.19 s here (CPU, best of 5; bench/SHORTCUTS.md).
     """
 
     yaml_constructors: ClassVar[dict[str | None, Any]] = {
@@ -456,7 +456,7 @@ def _may_nest_deeper_than(text: str, limit: int) -> bool:
     ~3x faster than substituting the flat flows away and measuring every line's lead.
 
     Why not let libyaml's event parser count the levels of every file (it is what decides
-    when this cannot): the data files of 5,000 synthetic papers cost 0.27 s that way and
+    when this cannot): the data files of 5,000 synthetic papers cost 0.23 s that way and
     0.05 s this way (CPU, best of 5; bench/SHORTCUTS.md).
     """
     skeleton = text.encode("utf-8", "surrogatepass").translate(None, _NOT_BRACKETS_OR_NEWLINES)

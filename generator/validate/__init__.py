@@ -50,7 +50,7 @@ def cycle_collection_paused() -> Iterator[None]:
     Loading allocates millions of objects (YAML nodes, values, model objects), nearly all of
     which live on, and none of which form cycles the collector must break. Left on, its full
     collections rescan everything allocated so far, again and again as the heap grows:
-    load_and_validate of 5,000 synthetic papers takes 3.0 s with the collector on and 1.7 s
+    load_and_validate of 5,000 synthetic papers takes 2.7 s with the collector on and 1.4 s
     with it paused (CPU, best of 5, fresh processes; bench/SHORTCUTS.md). Garbage cycles made
     meanwhile are collected later.
     """
