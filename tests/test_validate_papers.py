@@ -9,7 +9,6 @@ from generator.diagnostics import Diagnostics
 from generator.load.yaml_source import parse_yaml
 from generator.names import Name
 from generator.validate import load_and_validate
-from generator.validate import papers as papers_module
 from generator.validate.papers import orcid_checksum_ok, read_papers
 
 
@@ -172,139 +171,86 @@ def test_orcid_checksum() -> None:
     assert orcid_checksum_ok("0000-0002-1825-0096") is False
 
 
+def orcid_error(orcid: str) -> str:
+    return (
+        f"p.yaml:6: error: paper 'p1': author 'Ana': '{orcid}' is not a valid ORCID iD "
+        "(0000-0000-0000-000X, check digit)"
+    )
+
+
+VALID_ORCID = "0000-0002-1825-0097"
 AUTHOR_CASES = [
-    "{name: Ana Gómez}",
-    "{name: '  Ana Gómez  ', affiliation: '  Uni  '}",
-    "{name: Ana, affiliation: ''}",
-    "{name: Ana, affiliation: ~}",
-    "{name: Ana, orcid: 0000-0002-1825-0097}",
-    "{name: Ana, orcid: ' https://orcid.org/0000-0002-1825-0097 '}",
-    "{name: Ana, orcid: 0000-0002-1825-0098}",  # a wrong check digit
-    "{name: Ana, orcid: ''}",
-    "{name: Ana, orcid: 12}",
-    "{name: Ana, affiliation: 7}",
-    "{name: Ana, affiliation: [a]}",
-    "{name: Ana, email: a@b.c}",
-    "{name: Ana, name: Bo}",
-    "{name: '   '}",
-    "{name: ''}",
-    "{name: 5}",
-    "{affiliation: Uni}",
-    "{}",
-    "[Ana]",
-    "Ana Gómez",
-    "~",
+    ("{name: Ana Gómez}", [("Ana Gómez", "", "")], []),
+    ("Ana Gómez", [("Ana Gómez", "", "")], []),
+    ("{name: '  Ana Gómez  ', affiliation: '  Uni  '}", [("Ana Gómez", "Uni", "")], []),
+    ("{name: Ana, affiliation: ''}", [("Ana", "", "")], []),
+    ("{name: Ana, affiliation: ~}", [("Ana", "", "")], []),
+    ("{name: Ana, affiliation: 7}", [("Ana", "7", "")], []),
+    ("{name: 5}", [("5", "", "")], []),
+    (f"{{name: Ana, orcid: {VALID_ORCID}}}", [("Ana", "", VALID_ORCID)], []),
+    (f"{{name: Ana, orcid: ' https://orcid.org/{VALID_ORCID} '}}", [("Ana", "", VALID_ORCID)], []),
+    ("{name: Ana, orcid: ''}", [("Ana", "", "")], []),
+    (
+        "{name: Ana, orcid: 0000-0002-1825-0098}",
+        [("Ana", "", "")],
+        [orcid_error("0000-0002-1825-0098")],
+    ),
+    ("{name: Ana, orcid: 12}", [("Ana", "", "")], [orcid_error("12")]),
+    (
+        "{name: Ana, affiliation: [a]}",
+        [("Ana", "", "")],
+        ["p.yaml:6: error: paper 'p1': author 'Ana': 'affiliation' must be text, but is a list"],
+    ),
+    (
+        "{name: Ana, email: a@b.c}",
+        [("Ana", "", "")],
+        [
+            "p.yaml:6: error: paper 'p1': author 'Ana': unknown key 'email'; allowed keys: "
+            "name, affiliation, orcid"
+        ],
+    ),
+    (
+        "{name: Ana, name: Bo}",
+        [("Bo", "", "")],
+        [
+            "p.yaml:6: error: paper 'p1': author 'Bo': key 'name' appears twice; keep one "
+            "(the last one would win silently)"
+        ],
+    ),
+    ("{name: '   '}", [], []),
+    ("{name: ''}", [], ["p.yaml:6: error: paper 'p1': author: 'name' is empty; it is required"]),
+    (
+        "{affiliation: Uni}",
+        [],
+        ["p.yaml:6: error: paper 'p1': author: missing required key 'name'"],
+    ),
+    ("{}", [], ["p.yaml:6: error: paper 'p1': author: missing required key 'name'"]),
+    (
+        "[Ana]",
+        [],
+        [
+            "p.yaml:6: error: paper 'p1': author must be a mapping of 'key: value' lines, but "
+            "this is a list"
+        ],
+    ),
+    (
+        "~",
+        [],
+        [
+            "p.yaml:6: error: paper 'p1': author must be a mapping of 'key: value' lines, but "
+            "this is nothing"
+        ],
+    ),
 ]
 
 
-@pytest.mark.parametrize("author", AUTHOR_CASES)
-def test_read_papers_author_shortcut_equals_record(
-    author: str, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("author", "expected", "problems"), AUTHOR_CASES)
+def test_read_papers_author_read_and_reported(
+    author: str, expected: list[tuple[str, str, str]], problems: list[str]
 ) -> None:
     text = f"papers:\n  - id: p1\n    title: T\n    abstract: A\n    authors:\n      - {author}\n"
-    fast = read(text)
-    monkeypatch.setattr(papers_module, "_plain_author", lambda value: None)
 
-    assert fast == read(text)
+    papers, found = read(text)
 
-
-PAPER_BASE = {
-    "id": "p1",
-    "title": "T",
-    "abstract": "A",
-    "authors": "[Ana Gómez, {name: Bo, affiliation: Uni}]",
-}
-PAPER_CHANGES = [
-    {},
-    {"id": "'  p1  '"},
-    {"id": "P1"},
-    {"id": "12"},
-    {"id": "''"},
-    {"title": "'   '"},
-    {"title": "7"},
-    {"title": None},
-    {"abstract": None},
-    {"abstract": "'  '"},
-    {"abstract": "''"},
-    {"title": "''"},
-    {"abstract": "[a]"},
-    {"authors": "[]"},
-    {"authors": "['  ']"},
-    {"authors": "[Ana, '']"},
-    {"authors": "[{name: Ana, orcid: 0000-0002-1825-0098}]"},
-    {"authors": "Ana"},
-    {"topics": "[software]"},
-    {"topics": "[software, hardware]"},
-    {"topics": "[nope]"},
-    {"topics": "software"},
-    {"topics": "[]"},
-    {"session": "s-compilers"},
-    {"session": "keynote"},
-    {"session": "posters"},
-    {"session": "nowhere"},
-    {"session": "declared-only"},
-    {"session": "''"},
-    {"session": "5"},
-    {"award": "' Best paper '"},
-    {"award": "[x]"},
-    {"pages": "'1--8'"},
-    {"pages": "8"},
-    {"doi": "10.1234/abc"},
-    {"doi": "https://doi.org/10.1234/abc"},
-    {"doi": "nope"},
-    {"links": "{pdf: https://a.org/p.pdf, code: ' https://a.org/c '}"},
-    {"links": "{pdf: ''}"},
-    {"links": "{pdf: 'javascript:x'}"},
-    {"links": "{pdf: 'http://[x/'}"},
-    {"links": "{pdf: 5}"},
-    {"links": "{zip: https://a.org}"},
-    {"links": "{pdf: a, pdf: b}"},
-    {"links": "[https://a.org]"},
-    {"extra": "x"},
-    {"title": "T\n    title: U"},  # a duplicate key
-]
-
-
-@pytest.mark.parametrize("change", PAPER_CHANGES, ids=range(len(PAPER_CHANGES)))
-@pytest.mark.parametrize("references", ["known", "unknown"])
-def test_read_papers_paper_shortcut_equals_record(
-    change: dict, references: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    data, _ = load_and_validate(TOY_DATA)
-    sessions = {s.id: s for s in data.sessions}
-    fields = {**PAPER_BASE, **change}
-    entry = "\n".join(f"    {key}: {value}" for key, value in fields.items() if value is not None)
-    text = f"papers:\n  - {entry.strip()}\n  - id: p1\n    title: T\n"
-    root = parse_yaml(text, "p.yaml", Diagnostics())
-    known = references == "known"
-    arguments = (
-        {"software", "hardware"} if known else None,
-        sessions,
-        {*sessions, "declared-only"} if known else None,
-    )
-
-    def run() -> tuple:
-        diagnostics = Diagnostics()
-        papers = read_papers(root, "p.yaml", diagnostics, *arguments)
-        return papers, [str(d) for d in diagnostics.items]
-
-    fast = run()
-    monkeypatch.setattr(papers_module, "_plain_paper", lambda *args: None)
-
-    assert fast == run()
-
-
-def test_read_papers_plain_entry_takes_the_shortcut() -> None:
-    root = parse_yaml(
-        "papers:\n  - id: p1\n    title: T\n    abstract: A\n    authors: [Ana]\n",
-        "p",
-        Diagnostics(),
-    )
-
-    paper = papers_module._plain_paper(root["papers"][0], "p.yaml", {}, None, {}, None)
-
-    assert (paper.id, paper.location.line, [a.name.full for a in paper.authors]) == (
-        "p1",
-        2,
-        ["Ana"],
-    )
+    authors = [(a.name.full, a.affiliation, a.orcid) for p in papers for a in p.authors]
+    assert (authors, found) == (expected, problems)

@@ -17,29 +17,17 @@ import operator
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
+from yaml.composer import Composer
 from yaml.constructor import ConstructorError, SafeConstructor
-from yaml.reader import ReaderError
+from yaml.parser import Parser
+from yaml.reader import Reader, ReaderError
 from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
 
 from generator.diagnostics import Diagnostics, Location
-
-try:  # libyaml is about 6x faster; fall back to the pure-Python parser where it is missing
-    from yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml.composer import Composer as _Composer
-    from yaml.parser import Parser as _Parser  # type: ignore[assignment]
-    from yaml.reader import Reader as _Reader
-    from yaml.scanner import Scanner as _Scanner
-
-    class _Parser(_Reader, _Scanner, _Parser, _Composer):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            _Reader.__init__(self, stream)
-            _Scanner.__init__(self)
-            yaml.parser.Parser.__init__(self)
-            _Composer.__init__(self)
 
 
 class LineDict(dict):
@@ -70,10 +58,16 @@ class LineList(list):
 
 
 class _Resolver(BaseResolver):
-    """Only the scalar types organizers mean: null, true/false, numbers; no dates, no 1:30."""
+    """Only the scalar types organizers mean: null, true/false, numbers; no dates, no 1:30.
+
+    Two shortcuts over PyYAML's resolver methods (same tags, held to them by the tests):
+    ``resolve`` answers most scalars without its regular expressions, and the path-resolver
+    hooks are C no-ops. Parsing the data files of 5,000 synthetic papers with libyaml: 0.45 s
+    with PyYAML's methods, 0.36 s with these (CPU, best of 5; bench/SHORTCUTS.md).
+    """
 
     # The parser calls these around every node, for path resolvers, of which this resolver
-    # has none: no-ops written in C instead of Python methods (~0.1 s on 10,000 papers).
+    # has none: no-ops written in C instead of Python methods.
     # As class attributes, builtins are not bound: is_(parent, index) and tuple() are called.
     descend_resolver = operator.is_  # type: ignore[assignment]
     ascend_resolver = tuple  # type: ignore[assignment]
@@ -153,97 +147,48 @@ def _limit(message: str, mark: Any) -> DataLimitError:
     return DataLimitError(None, None, message, mark)
 
 
-class _NotPlain(Exception):
-    """The document needs the generic constructor: an alias, a tag, a merge, a deep or long
-    value, a key that is not a plain value."""
+def _too_long(node: yaml.Node) -> DataLimitError:
+    return _limit(
+        f"this value is {len(node.value):,} characters long; the limit is "
+        f"{MAX_VALUE_CHARS:,} (is it the right text, or several pasted together?)",
+        node.start_mark,
+    )
 
 
 class _Constructor(SafeConstructor):
+    """Builds a document's values: LineDict, LineList, strings and the few scalar types the
+    resolver gives, within the limits above. The one constructor of the loader.
+
+    Strings, mappings and sequences (nearly all a data file holds) are built here in one pass
+    over the nodes; anything else (numbers, booleans, null, other tags) goes to PyYAML's
+    constructors, whose children come back through ``construct_object``. Why not PyYAML's
+    ``construct_object`` for every node, with line-recording constructors registered for
+    ``map`` and ``seq`` (its documented extension point): it costs a tag lookup, bookkeeping
+    and a generator per value. papers.yaml of 5,000 synthetic papers, composed nodes to
+    values: 0.41 s that way, 0.19 s here (CPU, best of 5; bench/SHORTCUTS.md).
+    """
+
+    yaml_constructors: ClassVar[dict[str | None, Any]] = {
+        **SafeConstructor.yaml_constructors,
+        # An explicit '!!timestamp 2027-01-01' stays text, as every date does.
+        "tag:yaml.org,2002:timestamp": SafeConstructor.construct_yaml_str,
+    }
+
     def __init__(self) -> None:
         super().__init__()
         self._depth = 0
         self._expanded = 0
         self._sizes: dict[int, int] = {}
 
-    def construct_document(self, node: yaml.Node) -> Any:
-        """The document's values: built straight from the nodes when it is plain data (every
-        valid data file), else by PyYAML's generic constructor, which raises the errors."""
-        try:
-            return self._plain_value(node, 1, set())
-        except Exception:  # any surprise: the generic path decides, or reports it
-            self.constructed_objects = {}
-            self.recursive_objects = {}
-            self.state_generators = []
-            self.deep_construct = False
-            self._depth = 0
-            self._expanded = 0
-            self._sizes = {}
-        return super().construct_document(node)
-
-    def _plain_value(self, node: yaml.Node, depth: int, seen: set[int]) -> Any:
-        """What construct_object would return for ``node`` at nesting ``depth``, ~3x faster.
-
-        Raises _NotPlain for anything beyond strings, scalars, lists and mappings met once
-        (``seen`` holds the collections built: meeting one again means an alias).
-        """
-        kind = node.__class__
-        if kind is yaml.ScalarNode:
-            if node.tag == _STR_TAG:
-                if len(node.value) > MAX_VALUE_CHARS:
-                    raise _NotPlain
-                return node.value
-            self._depth = depth - 1  # numbers, booleans, null: the generic path, as deep
-            return self.construct_object(node, deep=True)
-        if depth > MAX_DEPTH or id(node) in seen:
-            raise _NotPlain
-        seen.add(id(node))
-        if kind is yaml.MappingNode and node.tag == _MAP_TAG:
-            return self._plain_mapping(node, depth, seen)
-        if kind is yaml.SequenceNode and node.tag == _SEQ_TAG:
-            data = LineList()
-            data.line = node.start_mark.line + 1
-            items = node.value
-            data.extend([self._plain_value(item, depth + 1, seen) for item in items])
-            data.item_lines = [item.start_mark.line + 1 for item in items]
-            return data
-        raise _NotPlain
-
-    def _plain_mapping(self, node: yaml.MappingNode, depth: int, seen: set[int]) -> LineDict:
-        """construct_line_mapping for a mapping without merges; same keys, values and lines."""
-        scalar, text_tag, longest = yaml.ScalarNode, _STR_TAG, MAX_VALUE_CHARS  # locals: faster
-        data = LineDict()
-        data.line = node.start_mark.line + 1
-        key_lines = data.key_lines
-        for key_node, value_node in node.value:
-            if key_node.__class__ is not scalar:
-                raise _NotPlain
-            key = key_node.value
-            if key_node.tag != text_tag or len(key) > longest:
-                key = self._plain_value(key_node, depth + 1, seen)
-                if not isinstance(key, str | int | float | bool) and key is not None:
-                    raise _NotPlain
-            key_line = key_node.start_mark.line + 1
-            if key in data:
-                data.duplicate_keys.append((key, key_line))
-            if value_node.__class__ is scalar:
-                if value_node.tag == text_tag:
-                    value = value_node.value
-                    if len(value) > longest:
-                        raise _NotPlain
-                    data[key] = value
-                else:
-                    data[key] = self._plain_value(value_node, depth + 1, seen)
-                key_lines[key] = value_node.start_mark.line + 1
-            else:
-                data[key] = self._plain_value(value_node, depth + 1, seen)
-                # A nested block starts on the line after its key; the key is what people look for.
-                key_lines[key] = key_line
-        return data
-
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.recursive_objects:
-            raise _limit("this list or mapping contains itself through an alias", node.start_mark)
-        if node in self.constructed_objects and not isinstance(node, yaml.ScalarNode):
+        tag = node.tag
+        if node.__class__ is yaml.ScalarNode:
+            if tag != _STR_TAG:  # a number, boolean, null or tagged scalar
+                return super().construct_object(node, deep)
+            if len(node.value) > MAX_VALUE_CHARS:
+                raise _too_long(node)
+            return node.value
+        if node in self.constructed_objects:
             # An alias of a list or mapping: shared here, but every consumer walks it again.
             self._expanded += self._size(node)
             if self._expanded > MAX_EXPANDED_VALUES:
@@ -253,6 +198,8 @@ class _Constructor(SafeConstructor):
                     node.start_mark,
                 )
             return self.constructed_objects[node]
+        if node in self.recursive_objects:
+            raise _limit("this list or mapping contains itself through an alias", node.start_mark)
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
@@ -261,9 +208,65 @@ class _Constructor(SafeConstructor):
                     "data files need a handful",
                     node.start_mark,
                 )
-            return super().construct_object(node, deep)
+            if tag == _MAP_TAG:
+                if node.__class__ is not yaml.MappingNode:
+                    raise _misfit(node, "mapping")
+                self.recursive_objects[node] = None  # until built: an alias inside is a cycle
+                data: Any = self._mapping(node)
+            elif tag == _SEQ_TAG:
+                if node.__class__ is not yaml.SequenceNode:
+                    raise _misfit(node, "sequence")
+                self.recursive_objects[node] = None
+                data = self._sequence(node)
+            else:
+                return super().construct_object(node, deep)
+            del self.recursive_objects[node]
         finally:
             self._depth -= 1
+        self.constructed_objects[node] = data
+        return data
+
+    def _mapping(self, node: yaml.MappingNode) -> LineDict:
+        data = LineDict()
+        data.line = node.start_mark.line + 1
+        for key_node, _ in node.value:
+            if key_node.tag in _FLATTENED_KEY_TAGS:
+                self.flatten_mapping(node)  # '<<: *base' merges
+                break
+        scalar, text_tag, longest = yaml.ScalarNode, _STR_TAG, MAX_VALUE_CHARS  # locals: faster
+        key_lines = data.key_lines
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key_node.__class__ is not scalar or key_node.tag != text_tag or len(key) > longest:
+                key = self.construct_object(key_node, deep=True)
+                if not isinstance(key, str | int | float | bool) and key is not None:
+                    raise ConstructorError(
+                        None,
+                        None,
+                        "a key must be a plain value, not a list or mapping",
+                        key_node.start_mark,
+                    )
+            if key in data:
+                data.duplicate_keys.append((key, key_node.start_mark.line + 1))
+            if value_node.__class__ is scalar:
+                value = value_node.value
+                if value_node.tag != text_tag or len(value) > longest:
+                    value = self.construct_object(value_node, deep=True)
+                data[key] = value
+                key_lines[key] = value_node.start_mark.line + 1
+            else:
+                data[key] = self.construct_object(value_node, deep=True)
+                # A nested block starts on the line after its key; the key is what people look for.
+                key_lines[key] = key_node.start_mark.line + 1
+        return data
+
+    def _sequence(self, node: yaml.SequenceNode) -> LineList:
+        data = LineList()
+        data.line = node.start_mark.line + 1
+        items = node.value
+        data.extend([self.construct_object(item, deep=True) for item in items])
+        data.item_lines = [item.start_mark.line + 1 for item in items]
+        return data
 
     def _size(self, root: yaml.Node) -> int:
         """How many values ``root`` stands for with every alias expanded (memoised, iterative)."""
@@ -288,12 +291,8 @@ class _Constructor(SafeConstructor):
 
     def construct_scalar(self, node: yaml.Node) -> Any:
         if isinstance(node, yaml.ScalarNode) and len(node.value) > MAX_VALUE_CHARS:
-            raise _limit(
-                f"this value is {len(node.value):,} characters long; the limit is "
-                f"{MAX_VALUE_CHARS:,} (is it the right text, or several pasted together?)",
-                node.start_mark,
-            )
-        return super().construct_scalar(node)
+            raise _too_long(node)
+        return super().construct_scalar(node)  # type: ignore[arg-type]
 
     def flatten_mapping(self, node: yaml.MappingNode) -> None:
         super().flatten_mapping(node)  # calls this method again for each merged mapping
@@ -303,46 +302,16 @@ class _Constructor(SafeConstructor):
                 node.start_mark,
             )
 
-    def _value(self, node: yaml.Node) -> Any:
-        """A child value; plain strings (most of a data file) skip the generic dispatch, which
-        is most of the loader's time on thousands of papers. Everything else goes through it."""
-        if node.__class__ is yaml.ScalarNode and node.tag == _STR_TAG:
-            if len(node.value) > MAX_VALUE_CHARS:
-                return self.construct_scalar(node)  # raises the limit error at its line
-            return node.value
-        return self.construct_object(node, deep=True)
 
-    def construct_line_mapping(self, node: yaml.MappingNode):  # type: ignore[no-untyped-def]
-        data = LineDict()
-        data.line = node.start_mark.line + 1
-        yield data
-        self.flatten_mapping(node)
-        for key_node, value_node in node.value:
-            key = self._value(key_node)
-            if not isinstance(key, str | int | float | bool) and key is not None:
-                raise ConstructorError(
-                    None,
-                    None,
-                    "a key must be a plain value, not a list or mapping",
-                    key_node.start_mark,
-                )
-            if key in data:
-                data.duplicate_keys.append((key, key_node.start_mark.line + 1))
-            data[key] = self._value(value_node)
-            data.key_lines[key] = value_node.start_mark.line + 1
-            if value_node.start_mark.line != key_node.start_mark.line and not isinstance(
-                value_node, yaml.ScalarNode
-            ):
-                # A nested block starts on the line after its key; the key is what people look for.
-                data.key_lines[key] = key_node.start_mark.line + 1
+def _misfit(node: yaml.Node, expected: str) -> ConstructorError:
+    """A '!!map' or '!!seq' tag on a node of another kind, worded as PyYAML words it."""
+    found = getattr(node, "id", "node")  # 'scalar', 'sequence' or 'mapping'
+    message = f"expected a {expected} node, but found {found}"
+    return ConstructorError(None, None, message, node.start_mark)
 
-    def construct_line_sequence(self, node: yaml.SequenceNode):  # type: ignore[no-untyped-def]
-        data = LineList()
-        data.line = node.start_mark.line + 1
-        yield data
-        for item in node.value:
-            data.append(self._value(item))
-            data.item_lines.append(item.start_mark.line + 1)
+
+_FLATTENED_KEY_TAGS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
+"""Keys that PyYAML's ``flatten_mapping`` rewrites: a merge ('<<') and a '=' value key."""
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -353,35 +322,32 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_line_mapping)
-_Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_line_sequence)
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+class _PythonLoader(Reader, Scanner, Parser, Composer, _Constructor, _Resolver):
+    """PyYAML's pure-Python parser with this constructor and resolver: several times slower
+    than libyaml, used to word a syntax error (its messages are the clearer ones)."""
 
-
-class _Loader(_Parser, _Constructor, _Resolver):
     def __init__(self, stream: str) -> None:
-        _Parser.__init__(self, stream)
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
         _Constructor.__init__(self)
         _Resolver.__init__(self)
 
 
-try:  # libyaml's parser (yaml.cyaml, not yaml): ~6x faster on thousands of papers
-    from yaml.cyaml import CParser
+try:  # libyaml's parser (yaml._yaml, not yaml, which does not export it): ~6x faster
+    from yaml._yaml import CParser
 
-    class _FastLoader(CParser, _Constructor, _Resolver):  # type: ignore[misc]
+    class _FastLoader(CParser, _Constructor, _Resolver):
         def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
             _Constructor.__init__(self)
             _Resolver.__init__(self)
 
+    _EventParser: Any = CParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _FastLoader = None  # type: ignore[assignment,misc]
-
-
-try:
-    from yaml.cyaml import CParser as _EventParser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import Loader as _EventParser  # type: ignore[assignment]
+    _EventParser = _PythonLoader
 
 
 def _load_fast(text: str) -> tuple[bool, Any]:
@@ -474,6 +440,7 @@ def read_data_file(path: Path, display_path: str, diagnostics: Diagnostics) -> s
 
 _BRACKETS_AND_NEWLINES = b"[]{}\n"
 _NOT_BRACKETS_OR_NEWLINES = bytes(b for b in range(256) if b not in _BRACKETS_AND_NEWLINES)
+_LEAD_CHARACTERS = " \t?:-"
 _LEAD = "[ \t?:-]"
 """Characters that can open a nesting level at the start of a line (indentation, '- ', '? ')."""
 _LINE_STARTING_WITH_FLOW = re.compile(rf"\n{_LEAD}*[\[{{][^\n]*")
@@ -487,6 +454,10 @@ def _may_nest_deeper_than(text: str, limit: int) -> bool:
     Flow lists closed on their own line without nesting ('topics: [a, b]') add no depth and
     are not counted. Large files are scanned as bytes (a UTF-8 sequence holds no ASCII byte):
     ~3x faster than substituting the flat flows away and measuring every line's lead.
+
+    Why not let libyaml's event parser count the levels of every file (it is what decides
+    when this cannot): the data files of 5,000 synthetic papers cost 0.23 s that way and
+    0.05 s this way (CPU, best of 5; bench/SHORTCUTS.md).
     """
     skeleton = text.encode("utf-8", "surrogatepass").translate(None, _NOT_BRACKETS_OR_NEWLINES)
     # A flat flow is an opener whose next bracket or newline closes it: '[]' or '{}' here.
@@ -501,9 +472,14 @@ def _may_nest_deeper_than(text: str, limit: int) -> bool:
     if re.search(rf"\n{_LEAD}{{{widest}}}", lines):
         return True
     return any(
-        len(re.match(rf"\n({_LEAD}*)", _FLAT_FLOW.sub("", line)).group(1)) >= widest
+        _lead_width(_FLAT_FLOW.sub("", line)[1:]) >= widest
         for line in _LINE_STARTING_WITH_FLOW.findall(lines)
     )
+
+
+def _lead_width(line: str) -> int:
+    """How many characters of ``_LEAD`` the line starts with."""
+    return len(line) - len(line.lstrip(_LEAD_CHARACTERS))
 
 
 def _too_deep(text: str) -> int | None:
@@ -514,6 +490,12 @@ def _too_deep(text: str) -> int | None:
     """
     if not _may_nest_deeper_than(text, _UNCHECKED_DEPTH):
         return None
+    return _nesting_past_limit(text)
+
+
+def _nesting_past_limit(text: str) -> int | None:
+    """The line of the first list or mapping nested more than MAX_DEPTH levels deep (the
+    top level is level 1), counted from the parser's events; None when there is none."""
     parser = _EventParser(text)
     depth = 0
     try:
@@ -521,7 +503,7 @@ def _too_deep(text: str) -> int | None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return event.start_mark.line + 1
+                    return event.start_mark.line + 1 if event.start_mark else 1
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
@@ -579,7 +561,7 @@ def parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Any:
 
 
 def _load_slow(text: str) -> Any:
-    loader = _Loader(text)
+    loader = _PythonLoader(text)
     try:
         return loader.get_single_data()
     finally:

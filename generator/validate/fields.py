@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import html
 import re
 import unicodedata
@@ -44,10 +45,6 @@ def is_safe_url(url: str) -> bool:
     The value must also be safe once character references are decoded ('javascript&#58;'),
     in case a consumer of the data decodes them.
     """
-    if url.isascii() and url.isprintable() and "&" not in url:
-        # The usual link: no ASCII character is a format character, none here is a control
-        # character, and without '&' there is no character reference to decode.
-        return _SAFE_URL.match(url) is not None
     if any(unicodedata.category(char) in ("Cc", "Cf") for char in url):
         return False
     return all(_SAFE_URL.match(form) for form in (url, html.unescape(url)))
@@ -55,8 +52,6 @@ def is_safe_url(url: str) -> bool:
 
 def _parses_as_url(url: str) -> bool:
     """Whether the standard library can split it (exporters read host names from links)."""
-    if url.isascii() and "[" not in url and "]" not in url:
-        return True  # urlsplit only refuses brackets (IPv6) and odd non-ASCII host names
     try:
         urlsplit(url).hostname  # noqa: B018 - the property raises on an invalid host
     except ValueError:
@@ -142,6 +137,8 @@ class Record:
     def raw(self, key: str) -> Any:
         return self.data.get(key)
 
+    # In the class body below this method, 'str' (and later 'int') name the methods, so
+    # annotations spell the types builtins.str and builtins.int.
     def str(self, key: str, default: str = "") -> str:
         """A single-line or multi-line string; numbers are taken as their text."""
         value = self.data.get(key)
@@ -152,10 +149,10 @@ class Record:
             return default
         return str(value).strip()
 
-    def text(self, key: str) -> Text:
+    def text(self, key: builtins.str) -> Text:
         return Text(self.str(key))
 
-    def int(self, key: str, default: int = 0) -> int:
+    def int(self, key: builtins.str, default: int = 0) -> int:
         value = self.data.get(key)
         if value is None:
             return default
@@ -164,7 +161,7 @@ class Record:
             return default
         return value
 
-    def bool(self, key: str, default: bool = False) -> bool:
+    def bool(self, key: builtins.str, default: bool = False) -> bool:
         value = self.data.get(key)
         if value is None:
             return default
@@ -173,7 +170,7 @@ class Record:
             return default
         return value
 
-    def slug(self, key: str) -> str:
+    def slug(self, key: builtins.str) -> builtins.str:
         value = self.str(key)
         if value and not SLUG.match(value):
             example = re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-_") or "my-id"
@@ -185,7 +182,7 @@ class Record:
             )
         return value
 
-    def url(self, key: str) -> str:
+    def url(self, key: builtins.str) -> builtins.str:
         value = self.str(key)
         if value and not is_safe_url(value):
             self.error(
@@ -203,7 +200,7 @@ class Record:
             return ""
         return value
 
-    def date(self, key: str) -> date | None:
+    def date(self, key: builtins.str) -> date | None:
         value = self.str(key)
         if not value:
             return None
@@ -213,7 +210,7 @@ class Record:
             self.error(key, f"{self.what}: '{key}' '{value}' is not a date; write YYYY-MM-DD")
             return None
 
-    def time(self, key: str) -> time | None:
+    def time(self, key: builtins.str) -> time | None:
         value = self.data.get(key)
         if value is None:
             return None
@@ -230,7 +227,7 @@ class Record:
             return None
         return time(int(match.group(1)), int(match.group(2)))
 
-    def datetime(self, key: str) -> datetime | None:
+    def datetime(self, key: builtins.str) -> datetime | None:
         """'YYYY-MM-DD HH:MM' (or a date alone, meaning the end of that day, 23:59)."""
         value = self.str(key)
         if not value:
@@ -250,7 +247,7 @@ class Record:
             return None
         return parsed
 
-    def list(self, key: str) -> Iterator[tuple[Any, int]]:
+    def list(self, key: builtins.str) -> Iterator[tuple[Any, builtins.int]]:
         """Items of a list with their lines; a single value where a list belongs is an error."""
         value = self.data.get(key)
         if value is None:
@@ -262,7 +259,7 @@ class Record:
         for index, item in enumerate(value):
             yield item, (lines.line_of(index) if lines else self.location(key).line)
 
-    def mapping(self, key: str) -> LineDict | None:
+    def mapping(self, key: builtins.str) -> LineDict | None:
         value = self.data.get(key)
         if value is None:
             return None

@@ -6,11 +6,9 @@ import re
 from typing import Any
 
 from generator.diagnostics import Diagnostics, Location, did_you_mean, known
-from generator.load.yaml_source import LineDict, LineList
 from generator.model import LINK_KINDS, Author, Paper, Session
 from generator.names import Name
-from generator.text import Text
-from generator.validate.fields import SLUG, Record, _parses_as_url, is_safe_url, top_level_list
+from generator.validate.fields import Record, top_level_list
 
 PAPER_KEYS = (
     "id",
@@ -57,11 +55,6 @@ def read_papers(
     seen: dict[str, Location] = {}
     items = top_level_list(root, "papers", path, diagnostics, "- id: my-paper")
     for item, line in items:
-        paper = _plain_paper(item, path, seen, topic_ids, sessions, session_ids)
-        if paper is not None:
-            papers.append(paper)
-            seen[paper.id] = Location(path, item.line_of("id"))
-            continue
         record = Record(
             item,
             path,
@@ -168,9 +161,6 @@ def _read_author(
     if isinstance(value, str):
         value_record = None
         name, affiliation, orcid = value, "", ""
-    elif (author := _plain_author(value)) is not None:
-        # The usual author, checked without a Record (tens of thousands at a large conference).
-        return author
     else:
         value_record = Record(
             value,
@@ -199,126 +189,6 @@ def _read_author(
         else:
             orcid = match.group(1)
     return Author(Name.parse(name), affiliation, orcid)
-
-
-def _plain_author(value: Any) -> Author | None:
-    """The author of a mapping with a name, maybe an affiliation and a valid ORCID iD:
-    nothing a Record would report. None for anything else, which goes through a Record."""
-    if value.__class__ is not LineDict or value.duplicate_keys:
-        return None
-    name, affiliation, orcid = value.get("name"), value.get("affiliation"), value.get("orcid")
-    if not (
-        name.__class__ is str
-        and name.strip()
-        and (affiliation is None or affiliation.__class__ is str)
-        and all(key in AUTHOR_KEYS for key in value)
-    ):
-        return None
-    orcid_id = ""
-    if orcid is not None:
-        match = _ORCID.match(orcid.strip()) if orcid.__class__ is str else None
-        if not (match and orcid_checksum_ok(match.group(1))):
-            return None
-        orcid_id = match.group(1)
-    return Author(Name.parse(name.strip()), affiliation.strip() if affiliation else "", orcid_id)
-
-
-def _plain_paper(
-    item: Any,
-    path: str,
-    seen: dict[str, Location],
-    topic_ids: set[str] | None,
-    sessions: dict[str, Session],
-    session_ids: set[str] | None,
-) -> Paper | None:
-    """The paper of an entry with nothing to report, read without Records (the usual entry,
-    thousands of times); None for any other entry, which _read_paper reads and reports on."""
-    if item.__class__ is not LineDict or item.duplicate_keys:
-        return None
-    get = item.get
-    paper_id, title, authors, abstract = get("id"), get("title"), get("authors"), get("abstract")
-    if not (
-        paper_id.__class__ is str
-        and title.__class__ is str
-        and abstract.__class__ is str
-        and title
-        and abstract
-        and "no_abstract" not in item
-        and authors.__class__ is LineList
-        and authors
-        and all(key in PAPER_KEYS for key in item)
-    ):
-        return None
-    paper_id = paper_id.strip()
-    if not SLUG.match(paper_id) or paper_id in seen:
-        return None
-    read_authors = []
-    for author in authors:  # as _read_author reads the ones it has nothing to report on
-        if author.__class__ is str:
-            if not author.strip():
-                return None
-            read_authors.append(Author(Name.parse(author)))
-            continue
-        plain = _plain_author(author)
-        if plain is None:
-            return None
-        read_authors.append(plain)
-    topics = get("topics")
-    if topics is not None and (
-        not isinstance(topics, list)
-        or (topic_ids is not None and not all(str(topic) in topic_ids for topic in topics))
-    ):
-        return None
-    texts = [get(key) for key in ("session", "award", "pages", "doi")]
-    if not all(text is None or text.__class__ is str for text in texts):
-        return None
-    session_id, award, pages, doi = (text.strip() if text else "" for text in texts)
-    session = sessions.get(session_id) if session_id else None
-    if session_id and (
-        (session is None and session_ids is not None and session_id not in session_ids)
-        or (session is not None and not session.kind.holds_papers)
-    ):
-        return None
-    doi_match = _DOI.match(doi) if doi else None
-    links = _plain_links(get("links"))
-    if (doi and doi_match is None) or links is None:
-        return None
-    return Paper(
-        id=paper_id,
-        title=Text(title.strip()),
-        authors=tuple(read_authors),
-        abstract=Text(abstract.strip()),
-        topics=tuple(str(topic) for topic in topics or ()) if topic_ids is not None else (),
-        session_id=session_id if session_id in sessions else None,
-        location=Location(path, item.line),
-        award=award,
-        links=links,
-        pages=pages,
-        doi=doi_match.group(1) if doi_match else "",
-    )
-
-
-def _plain_links(links: Any) -> tuple[tuple[str, str], ...] | None:
-    """What _read_links returns for links it has nothing to report on; None for others."""
-    if links is None:
-        return ()
-    if links.__class__ is not LineDict or links.duplicate_keys:
-        return None
-    if not all(key in LINK_KINDS for key in links):
-        return None
-    found = []
-    for kind in LINK_KINDS:
-        url = links.get(kind)
-        if url is None:
-            continue
-        if url.__class__ is not str:
-            return None
-        url = url.strip()
-        if url and not (is_safe_url(url) and _parses_as_url(url)):
-            return None
-        if url:
-            found.append((kind, url))
-    return tuple(found)
 
 
 def _read_links(record: Record) -> tuple[tuple[str, str], ...]:
