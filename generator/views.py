@@ -15,7 +15,8 @@ from typing import Any
 from generator import latex
 from generator.exporters import ics
 from generator.exporters.bibtex import paper_bibtex
-from generator.exporters.citation import plain_citation, record_of
+from generator.exporters.citation import CitationRecord, record_of
+from generator.exporters.citation_text import apa_citation, plain_citation
 from generator.model import (
     Area,
     ConferenceData,
@@ -316,11 +317,16 @@ def paper_view(paper: Paper, index: Index) -> dict[str, Any]:
         "bibtex": paper_bibtex(index.data, paper),
         "bib_href": urls.to(f"papers/{paper.id}.bib"),
         "ris_href": urls.to(f"papers/{paper.id}.ris"),
-        "citation": plain_citation(record_of(index.data, paper)),
+        **_citations(record_of(index.data, paper)),
+        "csl_href": urls.to(f"papers/{paper.id}.csl.json"),
         "pages": paper.pages,
         "doi": paper.doi,
         "proceedings_href": urls.to("proceedings/"),
     }
+
+
+def _citations(record: CitationRecord) -> dict[str, str]:
+    return {"citation": plain_citation(record), "apa": apa_citation(record)}
 
 
 def proceedings_view(index: Index) -> dict[str, Any]:

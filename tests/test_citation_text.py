@@ -1,13 +1,13 @@
-"""The plain-text citation: one style (that of the ACL Anthology) for every paper."""
+"""The citation texts (the ACL Anthology's style and APA) and the facts they are made from."""
 
 from __future__ import annotations
 
 import dataclasses
 import shutil
-from datetime import date
 from pathlib import Path
 
-from generator.exporters.citation import CitationRecord, plain_citation, record_of, split_pages
+from generator.exporters.citation import CitationRecord, record_of, split_pages
+from generator.exporters.citation_text import plain_citation
 from generator.model import Author
 from generator.names import Name
 from generator.text import Text
@@ -22,9 +22,12 @@ def record(**changes: object) -> CitationRecord:
         title=Text("Sub-$O(n^2)$ Attention"),
         authors=(Author(Name.parse("Ana Álvarez")),),
         abstract=Text(""),
-        booktitle="Proceedings of ToyConf 2030",
+        entry_type="inproceedings",
+        container="Proceedings of ToyConf 2030",
         conference="ToyConf 2030",
-        date=date(2030, 6, 3),
+        year=2030,
+        month=6,
+        day=3,
         url="https://toy.example.org/2030/papers/p1/",
     )
     return dataclasses.replace(base, **changes)
@@ -99,5 +102,5 @@ def test_record_takes_doi_and_published_date_from_the_bib(tmp_path: Path) -> Non
     assert model is not None, [str(d) for d in diagnostics.sorted()]
     paper = next(p for p in model.papers if p.id == "tiny-tensors")
     tiny = record_of(model, paper)
-    assert (tiny.doi, tiny.date) == ("10.5555/toy_1", date(2030, 5, 20))
+    assert (tiny.doi, tiny.date_parts) == ("10.5555/toy_1", (2030, 5, 20))
     assert plain_citation(tiny).endswith(" https://doi.org/10.5555/toy_1")
