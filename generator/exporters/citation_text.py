@@ -9,8 +9,11 @@ files.
 
 from __future__ import annotations
 
+import re
+
 from generator.exporters.citation import CitationRecord
 from generator.names import Name
+from generator.validate.bibtex_reader import MONTH_MACROS
 
 
 def _and_list(names: list[str]) -> str:
@@ -83,32 +86,169 @@ def _acl_venue(record: CitationRecord) -> list[str]:
     return [record.howpublished or record.institution, record.publisher]
 
 
+_STOP_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "down",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "onto",
+        "or",
+        "over",
+        "so",
+        "the",
+        "till",
+        "to",
+        "up",
+        "via",
+        "with",
+        "yet",
+    }
+)
+"""CSL's title-case stop words, which stay lowercase."""
+
+
+def _title_case(text: str) -> str:
+    """CSL's title case as citeproc-py applies it: each all-lowercase word capitalised, stop
+    words too after a colon or full stop (and first)."""
+    out, previous = [], ":"
+    for word in text.split():
+        if word.islower() and (word not in _STOP_WORDS or previous in ":."):
+            word = word[0].upper() + word[1:]
+        previous = word[-1]
+        out.append(word)
+    return " ".join(out)
+
+
+def _initials(given: str) -> str:
+    """'Ana María' -> 'A. M.', 'S.L.' -> 'S. L.', 'Wen-Hao' -> 'W.-H.'."""
+    words = []
+    for word in given.split():
+        parts = ["".join(p[0] + "." for p in part.split(".") if p) for part in word.split("-")]
+        words.append("-".join(part for part in parts if part).replace(".", ". ").strip())
+    return " ".join(words).replace(". -", ".-")
+
+
 def _apa_name(name: Name) -> str:
+    """'Álvarez, J.', 'van der Berg, L., Jr.'"""
     family = " ".join(p for p in (name.von, name.last) if p)
-    initials = " ".join(
-        "-".join(part[0] + "." for part in word.split("-") if part)
-        for word in name.first.split()
-        if word
-    )
+    initials = _initials(name.first)
     text = f"{family}, {initials}" if initials else family
     return f"{text}, {name.jr}" if name.jr else text
 
 
-def _apa_list(names: list[str]) -> str:
-    if len(names) == 1:
-        return names[0]
+def _apa_list(names: list[str], serial: str = ",") -> str:
+    """'A', 'A & B' / 'A, & B' (authors), 'A, B, & C'; past 20 names, the 19 first, an
+    ellipsis and the last."""
+    if len(names) <= 1:
+        return "".join(names)
     if len(names) > 20:
         return ", ".join(names[:19]) + ", . . . " + names[-1]
+    if len(names) == 2:
+        return f"{names[0]}{serial} & {names[1]}"
     return ", ".join(names[:-1]) + ", & " + names[-1]
 
 
-def _apa_editors(editors: tuple[Name, ...]) -> str:
-    """'R. Lind & T. Berg (Eds.)' as APA names the editors of a book in a citation."""
-    names = [" ".join(p for p in (e.initials, e.von, e.last) if p) for e in editors]
-    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " & " + names[-1]
-    if len(names) == 2:
-        joined = " & ".join(names)
-    return f"{joined} ({'Ed.' if len(names) == 1 else 'Eds.'})"
+def _apa_editors(editors: tuple[Name, ...], before: bool) -> str:
+    """'R. Lind & T. Berg (Eds.)' before a book's title, 'R. Lind, Ed.' inside parentheses.
+
+    APA writes 'Ed.'/'Eds.'; citeproc-py 0.11 writes them lowercase (its one departure from
+    the style here)."""
+    names = [" ".join(p for p in (_initials(e.first), e.von, e.last) if p) for e in editors]
+    label = "Ed." if len(names) == 1 else "Eds."
+    joined = _apa_list(names, serial="")
+    return f"{joined} ({label})" if before else f"{joined}, {label}"
+
+
+def _apa_pages(record: CitationRecord) -> str:
+    if not record.pages:
+        return ""
+    return ("p. " if record.first_page == record.last_page else "pp. ") + record.pages
+
+
+def _edition(edition: str) -> str:
+    """'2' -> '2nd ed.', '3rd' -> '3rd ed.'; a edition that is no number is kept as written
+    ('2nd.', 'Second'), as CSL renders a non-numeric edition."""
+    match = re.fullmatch(r"(\d+)(st|nd|rd|th)?", edition.strip())
+    if not match:
+        return edition.strip()  # '' stays ''
+
+    number = int(match.group(1))
+    suffix = match.group(2) or (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix} ed."
+
+
+def _apa_title(record: CitationRecord) -> str:
+    """The title with what APA puts after it: the thesis or software label, a book's
+    edition, volume and pages, a report's number."""
+    title = record.title.as_text.strip()
+    csl = record.kind.csl
+    if csl == "thesis":
+        label = "Doctoral dissertation" if record.entry_type == "phdthesis" else "Master's thesis"
+        return f"{title} [{', '.join(p for p in (label, record.institution) if p)}]."
+    if csl in ("software", "dataset"):
+        return f"{title} [{'Computer software' if csl == 'software' else 'Dataset'}]."
+    if csl == "report" and record.number:
+        return f"{title} ({record.number})."
+    if csl == "book" or (csl == "chapter" and not record.container):
+        details = [_edition(record.edition)]
+        details += [f"Vol. {record.volume}" if record.volume else "", _apa_pages(record)]
+        groups = [
+            _apa_editors(record.editors, before=False)
+            if csl == "chapter" and record.editors
+            else "",
+            ", ".join(p for p in details if p),
+        ]
+        inside = "; ".join(g for g in groups if g)
+        return f"{title} ({inside})." if inside else _sentence(title)
+    return _sentence(title)
+
+
+def _apa_source(record: CitationRecord) -> tuple[str, bool]:
+    """Where the work appeared, and whether the publisher follows."""
+    csl = record.kind.csl
+    if csl == "article-journal":
+        issue = f"({record.number})" if record.number else ""
+        volume = f"{record.volume}{issue}"
+        return _sentence(", ".join(p for p in (record.container, volume, record.pages) if p)), False
+    if csl not in ("paper-conference", "chapter") or not record.container:
+        return "", csl != "thesis"
+    volume = f"Vol. {record.volume}" if record.volume else ""
+    details = ", ".join(p for p in (_edition(record.edition), volume, _apa_pages(record)) if p)
+    pages = f" ({details})" if details else ""
+    if record.editors:
+        return f"In {_apa_editors(record.editors, before=True)}, {record.container}{pages}.", True
+    if csl == "paper-conference":  # without editors, APA cites proceedings as a periodical
+        venue = [_title_case(record.container), record.series, record.volume, record.pages]
+        return _sentence(", ".join(p for p in venue if p)), False
+    return f"In {record.container}{pages}.", True
+
+
+_DATED_KINDS = ("webpage", "document")
+"""Kinds APA dates to the day where the day is known; the others carry the year alone."""
+
+
+def _apa_date(record: CitationRecord) -> str:
+    """'2030', '2008, March 5', 'n.d.'"""
+    if not record.year:
+        return "n.d."
+    if record.kind.csl not in _DATED_KINDS or not record.month:
+        return str(record.year)
+    month = list(MONTH_MACROS.values())[record.month - 1]
+    return f"{record.year}, {month} {record.day}" if record.day else f"{record.year}, {month}"
 
 
 def apa_citation(record: CitationRecord) -> str:
@@ -118,31 +258,17 @@ def apa_citation(record: CitationRecord) -> str:
     (pp. 1–10). Publisher. https://doi.org/10.1/x'
     """
     authors = _apa_list([_apa_name(a.name) for a in record.authors])
-    year = f"({record.year})." if record.year else "(n.d.)."
-    parts = [_sentence(authors) if authors else "", year]
-    kind = record.entry_type
-    title = record.title.as_text.strip()
-    if kind in ("phdthesis", "mastersthesis"):
-        label = "Doctoral dissertation" if kind == "phdthesis" else "Master's thesis"
-        detail = ", ".join(p for p in (label, record.institution) if p)
-        parts.append(f"{title} [{detail}].")
-    elif kind == "techreport" and record.number:
-        parts.append(f"{title} ({record.number}).")
-        parts.append(_sentence(record.institution) if record.institution else "")
-    elif kind in ("book", "proceedings", "manual", "inbook") and record.edition:
-        parts.append(f"{title} ({record.edition} ed.).")
-    else:
-        parts.append(_sentence(title))
-    if kind == "article" and record.container:
-        issue = f"({record.number})" if record.number else ""
-        volume = f"{record.volume}{issue}"
-        parts.append(_sentence(", ".join(p for p in (record.container, volume, record.pages) if p)))
-    elif kind not in ("book", "proceedings", "inbook") and record.container:
-        editors = f"{_apa_editors(record.editors)}, " if record.editors else ""
-        pages = f" (pp. {record.pages})" if record.pages else ""
-        parts.append(f"In {editors}{record.container}{pages}.")
-    publisher = record.publisher or (record.institution if kind != "techreport" else "")
-    if kind not in ("article", "phdthesis", "mastersthesis") and publisher:
-        parts.append(_sentence(publisher))
-    parts.append(_link(record))
+    year = f"({_apa_date(record)})."
+    source, with_publisher = _apa_source(record)
+    publisher = record.publisher or record.institution
+    if record.kind.csl in ("report", "thesis") and not record.publisher:
+        publisher = record.institution if record.kind.csl == "report" else ""
+    parts = [
+        _sentence(authors) if authors else "",
+        year,
+        _apa_title(record),
+        source,
+        _sentence(publisher) if with_publisher and publisher else "",
+        _link(record),
+    ]
     return " ".join(p for p in parts if p)

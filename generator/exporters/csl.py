@@ -12,7 +12,7 @@ from generator.names import Name
 MEDIA_TYPE = "application/vnd.citationstyles.csl+json"
 EXTENSION = "csl.json"
 
-_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
+_GENRES = {"phdthesis": "Doctoral dissertation", "mastersthesis": "Master's thesis"}
 
 
 def _person(name: Name) -> dict[str, str]:
@@ -43,7 +43,7 @@ def csl_item(record: CitationRecord) -> dict[str, Any]:
     for key, value in (
         ("container-title", record.container),
         ("collection-title", record.series),
-        ("event-title", record.conference),
+        ("event", record.conference),
         ("volume", record.volume),
         ("issue" if record.entry_type in ("article", "periodical") else "number", record.number),
         ("edition", record.edition),
