@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import urljoin
 
 from generator import latex
 from generator.exporters.citation import in_volume, volume_booktitle
@@ -58,9 +59,10 @@ def _page_and_files(data: ConferenceData, paper: Paper) -> list[tuple[str, str]]
     fields: list[tuple[str, str]] = []
     if paper.doi:
         fields.append(("doi", _verbatim_field(paper.doi)))
-    fields.append(("url", _verbatim_field(f"{data.conference.url}papers/{paper.id}/")))
-    pdf = dict(paper.links).get("pdf")
-    if pdf and pdf.startswith(("http://", "https://")):
+    page = f"{data.conference.url}papers/{paper.id}/"
+    fields.append(("url", _verbatim_field(page)))
+    pdf = urljoin(page, dict(paper.links).get("pdf", ""))  # a relative link is the page's
+    if pdf != page and pdf.startswith(("http://", "https://")):
         fields.append(("pdf", _verbatim_field(pdf)))
     return fields
 
