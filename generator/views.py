@@ -315,14 +315,23 @@ def paper_view(paper: Paper, index: Index) -> dict[str, Any]:
         ),
         "links": [{"label": LINK_LABELS[k], "href": url, "kind": k} for k, url in paper.links],
         "bibtex": paper_bibtex(index.data, paper),
-        "bib_href": urls.to(f"papers/{paper.id}.bib"),
-        "ris_href": urls.to(f"papers/{paper.id}.ris"),
+        "downloads": [
+            {"label": label, "readers": readers, "href": urls.to(f"papers/{paper.id}.{ext}")}
+            for label, readers, ext in CITATION_DOWNLOADS
+        ],
         **_citations(record_of(index.data, paper)),
-        "csl_href": urls.to(f"papers/{paper.id}.csl.json"),
         "pages": paper.pages,
         "doi": paper.doi,
         "proceedings_href": urls.to("proceedings/"),
     }
+
+
+CITATION_DOWNLOADS = (
+    ("BibTeX", "LaTeX", "bib"),
+    ("RIS", "EndNote, Zotero, Mendeley", "ris"),
+    ("CSL-JSON", "Zotero, Pandoc", "csl.json"),
+)
+"""A paper's citation files: label, the tools that read it, extension."""
 
 
 def _citations(record: CitationRecord) -> dict[str, str]:

@@ -268,18 +268,28 @@ def test_session_page_event_is_part_of_the_conference(site: Path) -> None:
     }
 
 
-def test_paper_page_cites_in_three_forms(site: Path) -> None:
+def test_paper_page_cites_in_two_styles_and_three_files(site: Path) -> None:
     tree = parse(site, "papers/green-serving/index.html")
     (code,) = tree.xpath("//pre[@class='cs-bibtex']/code")
     assert code.text_content().startswith("@inproceedings{green-serving,\n")
-    (citation,) = tree.xpath("//p[@class='cs-citation']")
-    assert citation.text_content() == (
+    styles = [dt.text_content() for dt in tree.xpath("//dl[@class='cs-citations']/dt")]
+    texts = [dd.text_content() for dd in tree.xpath("//dl[@class='cs-citations']/dd")]
+    assert styles == ["APA", "ACL Anthology style"]
+    assert texts == [
+        f"Park, Z., & Álvarez, J. (2030). {HOSTILE_TEXT}. In R. Lind & T. Berg (Eds.), "
+        "Proceedings of ToyConf 2030 (pp. 11–20). ToyConf. https://doi.org/10.5555/toy.2030.11",
         f"Zoë Park and José Álvarez. 2030. {HOSTILE_TEXT}. In Proceedings of ToyConf 2030, "
-        "pages 11–20, Kleinstadt, Germany. ToyConf. https://doi.org/10.5555/toy.2030.11"
-    )
-    hrefs = tree.xpath("//p[@class='cs-downloads']/a/@href")
-    assert hrefs[:2] == ["../../papers/green-serving.bib", "../../papers/green-serving.ris"]
-    for href in hrefs[:2]:
+        "pages 11–20, Kleinstadt, Germany. ToyConf. https://doi.org/10.5555/toy.2030.11",
+    ]
+    links = tree.xpath("//p[@class='cs-downloads']/a")
+    assert [a.text_content() for a in links] == ["BibTeX", "RIS", "CSL-JSON", "All proceedings"]
+    hrefs = [a.get("href") for a in links]
+    assert hrefs[:3] == [
+        "../../papers/green-serving.bib",
+        "../../papers/green-serving.ris",
+        "../../papers/green-serving.csl.json",
+    ]
+    for href in hrefs[:3]:
         assert (site / "papers" / "green-serving" / href).resolve().is_file()
 
 
