@@ -134,12 +134,11 @@ def test_missing_comma_between_fields_is_an_error_at_the_field_before_it() -> No
     ]
 
 
-def test_repeated_field_is_a_warning_and_the_first_wins() -> None:
+def test_repeated_field_is_an_error_at_the_second() -> None:
     fields, problems = read("@article{a,\n  title = {One},\n  Title = {Two}\n}\n")
     assert fields["a"]["title"] == "One"
     assert problems == [
-        "b.bib:3: warning: entry 'a': field 'title' is given twice (first at line 2); BibTeX "
-        "uses the first: delete one"
+        "b.bib:3: error: entry 'a': field 'title' is given twice (first at line 2); delete one"
     ]
 
 
@@ -204,3 +203,13 @@ def test_concatenation_is_the_parts_joined(parts: list[str], joiner: str) -> Non
     fields, problems = read(text)
     assert fields["k"]["note"] == "".join(expected[p] for p in parts)
     assert problems == []
+
+
+def test_value_brace_that_swallows_the_entry_brace_is_reported_at_its_field() -> None:
+    text = (
+        "@inproceedings{a,\n  title = {T},\n  year = {2030,\n  pages = {1--10}\n}\n\n"
+        "@inproceedings{b, title = {U}}\n"
+    )
+    fields, problems = read(text)
+    assert list(fields) == ["b"]
+    assert problems[0].startswith("b.bib:3: error: this BibTeX block cannot be parsed: ")

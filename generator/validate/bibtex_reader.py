@@ -217,6 +217,7 @@ def problem_line(block: ParsingFailedBlock) -> int:
         base = 1 if opener and opener.group() == "{" else 0  # the entry's own brace
         stack: list[int] = []
         quote: int | None = None
+        last_closed = len(raw.rstrip())
         for mark in _DELIMITERS.finditer(raw):
             char = mark.group()
             if char == '"' and len(stack) == base:
@@ -224,13 +225,15 @@ def problem_line(block: ParsingFailedBlock) -> int:
             elif char == "{":
                 stack.append(mark.start())
             elif char == "}" and stack:
-                stack.pop()
+                last_closed = stack.pop()
         if quote is not None:
             offset = quote
         elif len(stack) > base:
-            offset = stack[base]
+            offset = stack[base]  # the outermost value brace never closed
         else:
-            offset = len(raw.rstrip())
+            # The entry's own brace is open: the last '}' closed a value brace instead, the
+            # one that lacks its own '}' (or the entry's last field, if it lacks the last '}').
+            offset = last_closed
     return (block.start_line or 0) + 1 + raw.count("\n", 0, offset)
 
 
@@ -292,11 +295,11 @@ class _Reading:
         for field in block.fields:
             name = field.key.lower()
             where = (field.start_line or 0) + 1 if field.start_line is not None else line
-            if name in seen:
-                self.diagnostics.warning(
+            if name in seen:  # BibTeX takes the first; bibtexparser refuses the entry
+                self.diagnostics.error(
                     Location(self.path, where),
                     f"entry '{block.key}': field '{name}' is given twice (first at line "
-                    f"{seen[name]}); BibTeX uses the first: delete one",
+                    f"{seen[name]}); delete one",
                 )
                 continue
             seen[name] = where
