@@ -9,8 +9,8 @@ from bibtexparser.model import Entry, String
 
 from generator.diagnostics import Diagnostics
 from generator.exporters.bibtex import missing_fields
-from generator.model import ConferenceData, Paper
-from generator.validate.bibtex_reader import _Macros, expand, read_entries
+from generator.model import ConferenceData, MacroDefinition, Paper
+from generator.validate.bibtex_reader import expand, read_entries
 
 Resolved = dict[str, tuple[str, dict[str, str]]]
 
@@ -34,11 +34,12 @@ def _only_redefinitions(text: str) -> bool:
 
 def undefined_macros(text: str) -> list[str]:
     """Macros an entry of ``text`` uses that no @string before it defines (months aside)."""
-    macros = _Macros({}, {})
+    macros: dict[str, MacroDefinition] = {}
     missing: list[str] = []
     for block in bibtexparser.parse_string(text, parse_stack=[]).blocks:
         if isinstance(block, String):
-            macros.values[block.key.lower()] = expand(str(block.value), macros)[0]
+            value = expand(str(block.value), macros)[0]
+            macros[block.key.lower()] = MacroDefinition(block.key.lower(), "", 0, value)
         elif isinstance(block, Entry):
             for field in block.fields:
                 missing += expand(str(field.value), macros)[2]
@@ -49,6 +50,5 @@ def expected(data: ConferenceData, paper: Paper, source: Resolved) -> tuple[str,
     """The source entry of ``paper`` as BibTeX reads it, with the fields the site adds."""
     kind, fields = source[paper.id]
     entry = data.bib_entries[paper.id]
-    empty = _Macros({}, {})
-    added = {name: expand(value, empty)[0] for name, value in missing_fields(data, paper, entry)}
+    added = {name: expand(value, {})[0] for name, value in missing_fields(data, paper, entry)}
     return kind, {**fields, **added}

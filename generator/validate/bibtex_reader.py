@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import bibtexparser
 from bibtexparser.middlewares.names import split_multiple_persons_names
@@ -39,6 +40,7 @@ from bibtexparser.model import (
 
 from generator.diagnostics import Diagnostics, Location
 from generator.model import BibEntry, MacroDefinition
+from generator.validate.bibtex_crossref import resolve_crossrefs
 
 # bibtexparser logs every failed block itself; we report them as diagnostics instead.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
@@ -59,12 +61,6 @@ MONTH_MACROS = {
 }
 """BibTeX has no built-in macros: the styles define these (``MACRO {jan} {"January"}``)."""
 
-_TITLE_TO_BOOKTITLE = (
-    frozenset({"inproceedings", "conference", "incollection", "inbook"}),
-    frozenset({"proceedings", "book", "collection", "mvbook", "mvproceedings", "mvcollection"}),
-)
-"""biber's default crossref mapping: (child types, parent types) where title -> booktitle."""
-
 # Braces and quotes as bibtexparser's splitter counts them (a backslash escapes them).
 _DELIMITERS = re.compile(r'(?<!\\)[{}"]')
 _BRACES = re.compile(r"(?<!\\)[{}]")
@@ -77,12 +73,8 @@ class NotAnExpression(Exception):
     """A value that is no BibTeX expression (``pages = 1-2``, an unclosed quote)."""
 
 
-@dataclass
-class _Macros:
-    """The @string table as it stands at one point of the file."""
-
-    values: dict[str, str]
-    definitions: dict[str, MacroDefinition]
+Macros = Mapping[str, MacroDefinition]
+"""The @string table as it stands at one point of the file, by lowercase name."""
 
 
 def _group_end(text: str, start: int) -> int:
@@ -128,7 +120,7 @@ def _plain_braced(value: str) -> bool:
         return False
 
 
-def expand(value: str, macros: _Macros) -> tuple[str, list[str], list[str]]:
+def expand(value: str, macros: Macros) -> tuple[str, list[str], list[str]]:
     """A field value as BibTeX reads it: (text, macros used, macros not defined).
 
     ``value`` is the value as written ('{A} # "b" # jan', 'acmpress', '2007').
@@ -159,8 +151,8 @@ def expand(value: str, macros: _Macros) -> tuple[str, list[str], list[str]]:
         elif name := _MACRO.match(value, index):
             end = name.end()
             key = name.group().lower()
-            if key in macros.values:
-                parts.append(macros.values[key])
+            if key in macros:
+                parts.append(macros[key].value)
                 used.append(key)
             elif key in MONTH_MACROS:
                 parts.append(MONTH_MACROS[key])
@@ -187,11 +179,11 @@ def expand(value: str, macros: _Macros) -> tuple[str, list[str], list[str]]:
         index += 1
 
 
-def _closure(names: list[str], macros: _Macros) -> tuple[MacroDefinition, ...]:
+def _closure(names: list[str], macros: Macros) -> tuple[MacroDefinition, ...]:
     """The definitions in effect for ``names``, with those they were built from, in file
     order (a definition's value was fixed when it was read, from the ones before it)."""
     found: dict[tuple[str, int], MacroDefinition] = {}
-    pending = [macros.definitions[name] for name in names]
+    pending = [macros[name] for name in names]
     while pending:
         definition = pending.pop()
         if (definition.name, definition.line) in found:
@@ -252,7 +244,7 @@ class _Reading:
 
     path: str
     diagnostics: Diagnostics
-    macros: _Macros
+    macros: dict[str, MacroDefinition]
 
     def value(self, where: int, what: str, written: str) -> tuple[str, list[str]]:
         """``written`` expanded; problems reported at line ``where`` about ``what``."""
@@ -281,10 +273,9 @@ class _Reading:
             raw=(block.raw or "").strip(),
             line=line,
             value=text,
-            uses=tuple(self.macros.definitions[name] for name in dict.fromkeys(used)),
+            uses=tuple(self.macros[name] for name in dict.fromkeys(used)),
         )
-        self.macros.values[key] = text
-        self.macros.definitions[key] = definition
+        self.macros[key] = definition
 
     def entry(self, block: Entry) -> BibEntry:
         line = (block.start_line or 0) + 1
@@ -340,7 +331,7 @@ def read_entries(text: str, path: str, diagnostics: Diagnostics) -> list[BibEntr
     """Every entry of a .bib that parses, with values expanded and crossrefs resolved, in
     file order; every problem as a diagnostic at its line."""
     library = bibtexparser.parse_string(text, parse_stack=[])
-    reading = _Reading(path, diagnostics, _Macros({}, {}))
+    reading = _Reading(path, diagnostics, {})
     entries: list[BibEntry] = []
     for block in library.blocks:
         if isinstance(block, String):
@@ -353,59 +344,4 @@ def read_entries(text: str, path: str, diagnostics: Diagnostics) -> list[BibEntr
             entries.append(reading.entry(entry))  # reports the repeated field itself
         elif isinstance(block, ParsingFailedBlock):
             reading.failed(block)
-    return resolve_crossrefs(entries, path, diagnostics)
-
-
-def resolve_crossrefs(
-    entries: list[BibEntry], path: str, diagnostics: Diagnostics
-) -> list[BibEntry]:
-    """Each entry with a ``crossref`` gets its parent and the fields it inherits from it."""
-    by_key = {entry.key.casefold(): entry for entry in entries}
-    resolved: dict[str, BibEntry] = {}
-
-    def resolve(entry: BibEntry, chain: tuple[str, ...]) -> BibEntry:
-        key = entry.key.casefold()
-        if key in resolved:
-            return resolved[key]
-        target = entry.get("crossref").strip()
-        if not target:
-            resolved[key] = entry
-            return entry
-        where = entry.field_location("crossref")
-        parent = by_key.get(target.casefold())
-        if parent is None or target.casefold() in chain:
-            problem = "is not an entry of this file" if parent is None else "refers back to it"
-            diagnostics.warning(
-                where,
-                f"entry '{entry.key}': crossref '{target}' {problem}; nothing is inherited",
-            )
-            resolved[key] = entry
-            return entry
-        parent = resolve(parent, (*chain, key))
-        resolved[key] = inherit(entry, parent)
-        return resolved[key]
-
-    return [resolve(entry, ()) for entry in entries]
-
-
-def inherit(child: BibEntry, parent: BibEntry) -> BibEntry:
-    """``child`` with the fields of ``parent`` it lacks, as BibTeX and biber inherit them."""
-    own = {name for name, _ in child.fields}
-    maps_title = (
-        child.entry_type in _TITLE_TO_BOOKTITLE[0] and parent.entry_type in _TITLE_TO_BOOKTITLE[1]
-    )
-    fields = parent.fields
-    if maps_title:  # the parent's own booktitle, where it has one, is the better name
-        has_booktitle = parent.get("booktitle") != ""
-        fields = tuple(
-            ("booktitle" if name == "title" else name, value)
-            for name, value in fields
-            if not (name == "title" and has_booktitle)
-        )
-    inherited: list[tuple[str, str]] = []
-    for name, value in fields:
-        if name in own or name == "crossref":
-            continue
-        own.add(name)
-        inherited.append((name, value))
-    return replace(child, fields=child.fields + tuple(inherited), parent=parent)
+    return resolve_crossrefs(entries, diagnostics)
