@@ -225,3 +225,33 @@ def test_non_proceedings_entries_cite_as_what_they_are(acm: ConferenceData) -> N
         "kosiur01": (2001, "book"),
         "harel78": (1978, "techreport"),
     }
+
+
+def test_unpublished_and_conference_entries_of_the_toy(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(TOY, data)
+    bib = data / "proceedings.bib"
+    text = bib.read_text(encoding="utf-8")
+    text = text.replace(
+        "@inproceedings{tiny-tensors,", "@unpublished{tiny-tensors,\n  note = {Draft},"
+    )
+    text = text.replace("@inproceedings{log-attention,", "@conference{log-attention,")
+    bib.write_text(text, encoding="utf-8")
+    model, diagnostics = load_and_validate(data)
+    assert model is not None, [str(d) for d in diagnostics.sorted()]
+    tiny, log = (record_of(model, p) for p in model.papers[:2])
+    assert (tiny.kind.ris, tiny.kind.csl, tiny.year, tiny.conference) == (
+        "UNPB",
+        "manuscript",
+        2030,
+        "",
+    )
+    assert (log.kind.ris, log.kind.csl, log.conference) == (
+        "CPAPER",
+        "paper-conference",
+        "ToyConf 2030: A Tiny Conference on Systems and ML",
+    )
+    assert plain_citation(log).startswith(
+        "Mia Wong and Ludwig van der Berg. 2030. Attention in O(n log n) Time. In Proceedings "
+        "of ToyConf 2030, Kleinstadt, Germany. ToyConf. "
+    )

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from generator import latex
-from generator.diagnostics import Diagnostics, Location, Severity
+from generator.diagnostics import Diagnostics, Severity
 from generator.exporters.citation import plain_doi
 from generator.importers.records import ImportBatch, ImportedAuthor, ImportedPaper
 from generator.model import BibEntry, MacroDefinition
@@ -107,7 +107,7 @@ def _paper(entry: BibEntry, batch: ImportBatch) -> ImportedPaper | None:
         source_id=entry.key,
         title=title,
         authors=authors,
-        location=Location(entry.location.path, entry.location.line),
+        location=entry.location,
         abstract=_paragraphs(entry.get("abstract")),
         pages=" ".join(entry.get("pages").split()),
         doi=doi,
