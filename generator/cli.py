@@ -53,8 +53,8 @@ def _add_organizer_commands(commands: argparse._SubParsersAction) -> None:
     kinds = "; ".join(f"{kind}: {what}" for kind, what in KINDS.items())
     importer = commands.add_parser(
         "import",
-        help="merge accepted papers from a submission system's export into papers.yaml",
-        description=f"Merge accepted papers into papers.yaml. Kinds: {kinds}.",
+        help="merge papers, a program, a committee or speakers from an export into data/",
+        description=f"Merge an export into the data folder. Kinds: {kinds}.",
     )
     importer.add_argument("kind", choices=tuple(KINDS), help="the export's format")
     importer.add_argument("file", type=Path, help="the exported file")
@@ -65,6 +65,12 @@ def _add_organizer_commands(commands: argparse._SubParsersAction) -> None:
         default=[],
         metavar="FIELD=COLUMN",
         help=f"csv: which column holds a field (fields: {', '.join(FIELDS)}); repeatable",
+    )
+    importer.add_argument(
+        "--encoding",
+        default=None,
+        help="the file's encoding (utf-8, utf-16, cp1252, ...); default: sniffed among UTF-8, "
+        "UTF-16 and Windows-1252, and named in the report",
     )
 
     new = commands.add_parser(
@@ -77,7 +83,8 @@ def _add_organizer_commands(commands: argparse._SubParsersAction) -> None:
         "--generator",
         default=None,
         help="the pip requirement the site's workflows install confsite from "
-        "(requirements.txt; default confsite==VERSION)",
+        "(requirements.txt; default: this confsite, as a file:// URL of its checkout or the "
+        "git URL it was installed from)",
     )
 
     schema = commands.add_parser("schema", help="write JSON Schemas of the data files")
@@ -260,22 +267,20 @@ def _import(args: argparse.Namespace) -> int:
         print(f"confsite import: error: {problem}", file=sys.stderr)
     if problems:
         return 2
-    outcome = run_import(args.kind, args.file, args.data, mapping)
+    outcome = run_import(args.kind, args.file, args.data, mapping, encoding=args.encoding)
     for line in outcome.lines():
         print(line, file=sys.stderr)
     return 0 if outcome.ok else 1
 
 
 def _new(args: argparse.Namespace) -> int:
-    from generator.scaffold import VERSION, ScaffoldError, create_site
+    from generator.scaffold import ScaffoldError, create_site
 
     if not args.name.strip() or not 1900 < args.year < 3000:
         print("confsite new: error: give --name TEXT and a --year like 2028", file=sys.stderr)
         return 2
     try:
-        written = create_site(
-            args.dir, args.name.strip(), args.year, args.generator or f"confsite=={VERSION}"
-        )
+        written = create_site(args.dir, args.name.strip(), args.year, args.generator)
     except ScaffoldError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -223,7 +223,8 @@ class Organizer:
 class CommitteeMember:
     name: Name
     affiliation: str
-    area: Area
+    area: Area | None = None
+    """The half of the committee; None when the committee (or this member) has no areas."""
 
 
 @dataclass(frozen=True)

@@ -462,21 +462,22 @@ def author_view(person: Person, index: Index, path: str = "") -> dict[str, Any]:
 
 
 def committee_view(index: Index) -> dict[str, Any]:
+    """The split by area only when some member has one; members without one after it."""
     data = index.data
-    areas = []
-    for area in Area:
+
+    def listed(area: Area | None) -> list[dict[str, str]]:
         members = sorted(
             (m for m in data.program_committee if m.area is area), key=lambda m: m.name.sort_key
         )
-        areas.append(
-            {
-                "id": area.value,
-                "label": area.label,
-                "count": len(members),
-                "members": [{"name": m.name.full, "affiliation": m.affiliation} for m in members],
-            }
-        )
+        return [{"name": m.name.full, "affiliation": m.affiliation} for m in members]
+
+    split = any(m.area is not None for m in data.program_committee)
+    areas = [
+        {"id": a.value, "label": a.label, "count": len(listed(a)), "members": listed(a)}
+        for a in (Area if split else ())
+    ]
     return {
+        "unassigned": listed(None),
         "organizers": [
             {"role": o.role, "name": o.name.full, "affiliation": o.affiliation}
             for o in data.organizers

@@ -21,7 +21,7 @@ timezone: UTC
 start: {year}-12-01
 end: {year}-12-03
 venue: Reference Hall
-url: https://reference.example.org/{year}/
+url: https://reference-proceedings.test/{year}/
 """
 
 

@@ -202,7 +202,7 @@ def test_non_proceedings_entries_cite_as_what_they_are(acm: ConferenceData) -> N
     )
     assert texts["kosiur01"] == (
         "David Kosiur. 2001. Understanding Policy-Based Networking. Wiley, New York, NY. "
-        "https://reference.example.org/2008/papers/kosiur01/"
+        "https://reference-proceedings.test/2008/papers/kosiur01/"
     )
     assert texts["clarkson85"].startswith(
         "Kenneth L. Clarkson. 1985. Algorithms for Closest-Point Problems (Computational "

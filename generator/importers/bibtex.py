@@ -18,7 +18,7 @@ from pathlib import Path
 
 from generator import latex
 from generator.diagnostics import Diagnostics, Severity
-from generator.exporters.citation import plain_doi
+from generator.importers.doi import normalise_doi
 from generator.importers.records import ImportBatch, ImportedAuthor, ImportedPaper
 from generator.model import BibEntry, MacroDefinition
 from generator.validate.bibtex_reader import read_entries, split_authors
@@ -96,7 +96,9 @@ def _paper(entry: BibEntry, batch: ImportBatch) -> ImportedPaper | None:
         batch.skip(entry.location, f"entry '{entry.key}': no {' or '.join(missing)}; skipped")
         return None
     written = entry.get("doi").strip()
-    doi = plain_doi(written)
+    doi = normalise_doi(written) if written else ""
+    if doi and not doi.startswith("10."):  # no DOI in any spelling ('99.9999/x', a page URL)
+        doi = ""
     if written and not doi:
         batch.diagnostics.warning(
             entry.field_location("doi"),

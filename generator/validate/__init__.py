@@ -11,8 +11,17 @@ from typing import Any
 
 from generator.diagnostics import Diagnostics, Location
 from generator.load import BIBTEX_FILE, Sources, load_sources
-from generator.model import ConferenceData, Paper
-from generator.validate import references
+from generator.model import (
+    BibEntry,
+    CommitteeMember,
+    ConferenceData,
+    Day,
+    Organizer,
+    Paper,
+    Speaker,
+    Sponsor,
+)
+from generator.validate import placeholders, references
 from generator.validate.conference import read_conference
 from generator.validate.papers import read_papers
 from generator.validate.people import read_committee, read_speakers, read_sponsors
@@ -69,10 +78,10 @@ def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | Non
     conference = None
     if sources.usable("conference.yaml"):
         conference = read_conference(roots["conference.yaml"], path("conference.yaml"), diagnostics)
-    speakers = ()
+    speakers: tuple[Speaker, ...] = ()
     if sources.usable("speakers.yaml"):
         speakers = read_speakers(roots["speakers.yaml"], path("speakers.yaml"), diagnostics)
-    days = ()
+    days: tuple[Day, ...] = ()
     if sources.usable("program.yaml"):
         days = read_program(
             roots["program.yaml"],
@@ -94,15 +103,17 @@ def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | Non
             sessions,
             declared("program.yaml", references.session_ids),
         )
-    organizers, committee = (), ()
+    organizers: tuple[Organizer, ...] = ()
+    committee: tuple[CommitteeMember, ...] = ()
     if sources.usable("committee.yaml"):
         organizers, committee = read_committee(
             roots["committee.yaml"], path("committee.yaml"), diagnostics
         )
-    sponsors = ()
+    sponsors: tuple[Sponsor, ...] = ()
     if sources.usable("sponsors.yaml"):
         sponsors = read_sponsors(roots["sponsors.yaml"], path("sponsors.yaml"), diagnostics)
-    volume, bib_entries = None, {}
+    volume: BibEntry | None = None
+    bib_entries: dict[str, BibEntry] = {}
     if sources.bibtex is not None:
         parsed: ParsedBibtex = (
             sources.bibtex_parsed.join()
@@ -119,6 +130,7 @@ def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | Non
             parsed.entries, papers, paper_ids, path("papers.yaml"), diagnostics, parsed.compared
         )
     _report_spelling_variants(papers, path("papers.yaml"), diagnostics)
+    placeholders.report(sources, conference, diagnostics)
     if conference is None:
         return None
     return ConferenceData(
