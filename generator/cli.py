@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, Diagnostics, Location, Severity
@@ -85,6 +86,18 @@ def _add_organizer_commands(commands: argparse._SubParsersAction) -> None:
         help="the pip requirement the site's workflows install confsite from "
         "(requirements.txt; default: this confsite, as a file:// URL of its checkout or the "
         "git URL it was installed from)",
+    )
+
+    release = commands.add_parser(
+        "release",
+        help="record the program as published: its changes since the last release",
+        description="Compare the program with the last release in releases.yaml, record the "
+        "differences as a new release and make it the one later builds compare with.",
+    )
+    release.add_argument("--data", type=Path, default=Path("data"), help="data folder (data/)")
+    release.add_argument("--note", default="", help="a note for attendees (why it changed)")
+    release.add_argument(
+        "--date", default=None, help='when, "YYYY-MM-DD HH:MM" in UTC (default: now)'
     )
 
     schema = commands.add_parser("schema", help="write JSON Schemas of the data files")
@@ -289,6 +302,27 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _release(args: argparse.Namespace) -> int:
+    from generator.changes_view import release_lines
+    from generator.releases import ReleaseError, release
+
+    try:
+        when = datetime.fromisoformat(args.date) if args.date else datetime.now(UTC)
+    except ValueError:
+        print(f'--date {args.date}: error: write "YYYY-MM-DD HH:MM" (UTC)', file=sys.stderr)
+        return 2
+    when = when.replace(tzinfo=UTC) if when.tzinfo is None else when
+    try:
+        outcome = release(args.data, when.replace(second=0, microsecond=0), args.note)
+    except ReleaseError as error:
+        print_diagnostics(error.diagnostics)
+        print("nothing recorded: fix the problems and run confsite release again", file=sys.stderr)
+        return 1
+    for line in release_lines(outcome):
+        print(line, file=sys.stderr)
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     from generator.schema import write_schemas
 
@@ -309,5 +343,5 @@ def _quiet_mkdocs() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"check": _check, "build": _build, "serve": _serve, "synth": _synth}
-    handlers.update({"import": _import, "new": _new, "schema": _schema})
+    handlers.update({"import": _import, "new": _new, "schema": _schema, "release": _release})
     return handlers[args.command](args)

@@ -13,6 +13,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from generator import latex
+from generator.changes import ChangeLog
+from generator.changes_view import CHANGES_PAGE, FEED_FILE, agenda_version
 from generator.exporters import ics
 from generator.exporters.bibtex import paper_bibtex
 from generator.exporters.citation import CitationRecord, record_of
@@ -248,6 +250,7 @@ def my_agenda_view(index: Index) -> dict[str, Any]:
 def agenda_data(index: Index) -> dict[str, Any]:
     """The static schedule the browser builds the personal agenda and its .ics from."""
     conference = index.data.conference
+    log = ChangeLog.of(index.data)
     return {
         "title": conference.short_title,
         "timezone": conference.timezone,
@@ -268,6 +271,7 @@ def agenda_data(index: Index) -> dict[str, Any]:
                 "url": ics.session_url(conference, s),
                 "uid": ics.session_uid(conference, s),
                 "papers": [p.id for p in index.papers_by_session[s.id]],
+                **agenda_version(log.session(s.id)),
             }
             for s in index.data.sessions
         },
@@ -279,6 +283,7 @@ def agenda_data(index: Index) -> dict[str, Any]:
                 "path": f"papers/{p.id}/",
                 "url": ics.paper_url(conference, p),
                 "uid": ics.paper_uid(conference, p),
+                **agenda_version(log.paper(p.id)),
             }
             for p in index.data.papers
             if p.session_id
@@ -549,6 +554,8 @@ def home_view(index: Index) -> dict[str, Any]:
             "program": urls.to("program/"),
             "proceedings": urls.to("proceedings/"),
             "cfp": urls.to("call-for-papers/"),
+            "changes": urls.to(f"{CHANGES_PAGE}/"),
+            "feed": urls.to(FEED_FILE),
         },
         "sponsors": [
             {"name": s.name, "tier": s.tier.capitalize(), "url": s.url} for s in index.data.sponsors

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from generator import history, reproducible
 from generator.diagnostics import Diagnostics, Location
 from generator.load import BIBTEX_FILE, Sources, load_sources
 from generator.model import (
@@ -27,6 +28,7 @@ from generator.validate.papers import read_papers
 from generator.validate.people import read_committee, read_speakers, read_sponsors
 from generator.validate.proceedings import ParsedBibtex, match_entries, read_bibtex
 from generator.validate.program import read_program
+from generator.validate.releases import read_releases
 
 
 def load_and_validate(data_dir: Path) -> tuple[ConferenceData | None, Diagnostics]:
@@ -131,6 +133,9 @@ def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | Non
         )
     _report_spelling_variants(papers, path("papers.yaml"), diagnostics)
     placeholders.report(sources, conference, diagnostics)
+    releases = history.NO_HISTORY
+    if sources.usable(history.FILE):
+        releases = read_releases(roots[history.FILE], path(history.FILE), diagnostics)
     if conference is None:
         return None
     return ConferenceData(
@@ -143,6 +148,9 @@ def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | Non
         sponsors=sponsors,
         volume=volume,
         bib_entries=bib_entries,
+        history=releases,
+        # Dates the changes since the last release; asked of git only when there is one.
+        **({"build_date": reproducible.build_date(sources.data_dir)} if releases.state else {}),
     )
 
 
