@@ -13,7 +13,7 @@ from generator import metadata, offline, paging, parallel, views
 from generator.changes import ChangeLog
 from generator.changes_view import CHANGES_PAGE, FEED_FILE, changes_view
 from generator.exporters import atom, frab, ics
-from generator.exporters.bibtex import paper_bibtex, proceedings_bibtex
+from generator.exporters.bibtex import proceedings_bibtex
 from generator.exporters.citation import record_of
 from generator.exporters.csl import paper_csl_json
 from generator.exporters.ris import paper_ris
@@ -232,7 +232,7 @@ def render_paper(index: views.Index, paper: Paper, sink: Sink) -> None:
             search_text=f"{authors}\n{paper.abstract.as_block_text}",
         )
     )
-    sink.file(GeneratedFile(f"papers/{paper.id}.bib", paper_bibtex(data, paper)))
+    sink.file(GeneratedFile(f"papers/{paper.id}.bib", view["bibtex"]))  # the page's own
     sink.file(GeneratedFile(f"papers/{paper.id}.ris", paper_ris(record)))
     sink.file(GeneratedFile(f"papers/{paper.id}.csl.json", paper_csl_json(record)))
 

