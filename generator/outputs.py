@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from generator.diagnostics import Diagnostics
+from generator.search.records import SearchRecord
+from generator.search.sources import list_record
 
 
 @dataclass(frozen=True)
@@ -33,10 +35,14 @@ class GeneratedPage:
     """False keeps the page out of the search index (it is still built and linked)."""
     head: str = ""
     """Finished, escaped HTML for the page's <head> (scholarly metadata, JSON-LD)."""
-    search_text: str = ""
-    """Plain text for the page's compact search entry: a first line shown as written (a paper's
-    authors), then text reduced to its keywords (the abstract). Empty: the page's visible text.
-    See generator/search_index.py."""
+    search_record: SearchRecord | None = None
+    """What the page says, for the site search (generator/search/). None: the page's visible
+    text, cut into sections at its headings."""
+
+    def listing(self) -> GeneratedPage:
+        """This page as a list of what other pages hold (program, proceedings, A-Z): searched
+        by its title and description only, ranked after every other kind of result."""
+        return replace(self, search_record=list_record(self.title, self.description))
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ from generator.outputs import (
     TocEntry,
 )
 from generator.progress import Progress
+from generator.search.records import SearchRecord
+from generator.search.sources import author_record, paper_record, session_record
 from generator.urls import Urls, page_uri
 
 PROGRAM_PAGE = "program"
@@ -81,7 +83,7 @@ def _page(
     in_nav: bool = True,
     search: bool = True,
     head: str = "",
-    search_text: str = "",
+    search_record: SearchRecord | None = None,
 ) -> GeneratedPage:
     return GeneratedPage(
         uri=page_uri(path),
@@ -92,7 +94,7 @@ def _page(
         toc=toc_of(body),
         search=search,
         head=head,
-        search_text=search_text,
+        search_record=search_record,
     )
 
 
@@ -104,7 +106,7 @@ def _spec_page(spec: paging.PageSpec) -> GeneratedPage:
         spec.description,
         in_nav=spec.in_nav,
         search=spec.search,
-    )
+    ).listing()
 
 
 def render_site(data: ConferenceData, result: BuildResult) -> None:
@@ -147,7 +149,7 @@ def plan_site(data: ConferenceData, result: BuildResult) -> None:
             "Program",
             render("program.html", views.program_view(index)),
             f"The program of {name}: sessions, rooms and times.",
-        )
+        ).listing()
         if split["program"] is None
         else _spec_page(split["program"][0]),
         _page(
@@ -155,8 +157,7 @@ def plan_site(data: ConferenceData, result: BuildResult) -> None:
             "Proceedings",
             render("proceedings.html", views.proceedings_view(index)),
             f"All {len(data.papers)} papers of {name}, with BibTeX.",
-            search=False,  # lists what the papers' own entries hold; 3 MB at 10,000 papers
-        )
+        ).listing()
         if split["proceedings"] is None
         else _spec_page(split["proceedings"][0]),
         _page(
@@ -164,8 +165,7 @@ def plan_site(data: ConferenceData, result: BuildResult) -> None:
             "Authors",
             render("authors.html", views.authors_view(index)),
             f"Every author of {name}, A-Z, with their papers.",
-            search=False,  # every name is in the entries of that person's papers
-        )
+        ).listing()
         if split["authors"] is None
         else _spec_page(split["authors"][0]),
         _page(
@@ -229,7 +229,7 @@ def render_paper(index: views.Index, paper: Paper, sink: Sink) -> None:
             f"{paper.title.as_text}, by {authors}. {name}.",
             in_nav=False,
             head=metadata.paper_head(record, name),
-            search_text=f"{authors}\n{paper.abstract.as_block_text}",
+            search_record=paper_record(paper, name),
         )
     )
     sink.file(GeneratedFile(f"papers/{paper.id}.bib", view["bibtex"]))  # the page's own
@@ -266,8 +266,8 @@ def render_authors_and_schedule(index: views.Index, sink: Sink) -> None:
 
 
 def render_author_pages(index: views.Index, sink: Sink) -> None:
-    """One page per author at /authors/<slug>/, out of the nav and the search index (the
-    /authors/ index lists every name and links here)."""
+    """One page per author at /authors/<slug>/, out of the nav (the /authors/ index lists
+    every name and links here); the first part of each is searched by name and affiliation."""
     for person in views.people(index):
         render_author(index, person, sink)
 
@@ -289,7 +289,10 @@ def render_author(index: views.Index, person: views.Person, sink: Sink) -> None:
                 template.render(**view),
                 f"{person.name.full}: {count} paper{'s' if count != 1 else ''} at {name}{part}.",
                 in_nav=False,
-                search=False,
+                search=number == 1,
+                search_record=author_record(
+                    person.name.full, person.affiliations, person.papers, name
+                ),
             )
         )
 
@@ -308,16 +311,14 @@ def render_session(index: views.Index, session: Session, sink: Sink) -> None:
             f"{views.day_label(session.day)}, {views.time_range(session)}.",
             in_nav=False,
             head=metadata.session_head(data, session),
-            search_text=_session_search_text(session, index),
+            search_record=session_record(
+                session,
+                f"{views.day_label(session.day)}, {views.time_range(session)}",
+                index.papers_by_session.get(session.id, ()),
+                data.conference.short_title,
+            ),
         )
     )
-
-
-def _session_search_text(session: Session, index: views.Index) -> str:
-    """When and where, then the titles of its papers (their abstracts have their own entries)."""
-    when = f"{views.day_label(session.day)} {views.time_range(session)} {session.room}"
-    titles = " ".join(p.title.as_text for p in index.papers_by_session.get(session.id, ()))
-    return f"{when}\n{titles}"
 
 
 def render_schedule(data: ConferenceData, index: views.Index, sink: Sink) -> None:

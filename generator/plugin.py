@@ -34,7 +34,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator import frame, live, offline, pages, parallel, plugin_offline, search_index, writing
+from generator import frame, live, offline, pages, parallel, plugin_offline, search, writing
 from generator.build import render_outputs
 from generator.diagnostics import Diagnostics, Severity
 from generator.model import ConferenceData
@@ -54,6 +54,9 @@ ASSETS = (
     "assets/confsite/schedule.css",
     "assets/confsite/schedule.js",
 )
+WORKERS = ("assets/confsite/search-worker.js",)
+"""Scripts of generator/assets/ served but not loaded by pages (the search worker, which the
+theme starts: overrides/main.html gives it the worker's address)."""
 ASSET_FOLDERS = ("katex",)
 """Folders of generator/assets/ served whole under assets/<folder>/ (KaTeX: math offline)."""
 ASSET_SUFFIXES = (".css", ".js", ".woff2")
@@ -90,6 +93,9 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         """A live preview (``mkdocs serve``, ``confsite serve``): no service worker. (Not
         told by an ``on_startup`` hook: MkDocs keeps a plugin that has one from build to
         build, and with it everything a build left in it.)"""
+        self.search_entries: list[search.Entry] = []
+        """Search entries of the pages MkDocs renders (hand-written and list pages)."""
+        self.search_index: search.SearchIndex | None = None
         self.validated: tuple[Path, ConferenceData | None, Diagnostics] | None = None
         """Set by ``build_site`` when its caller already validated the data folder (resolved
         path, model, diagnostics): the first build uses it instead of loading it again."""
@@ -105,6 +111,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         if validated is None or validated[0] != self.data_dir.resolve():
             validated = (self.data_dir, *load_and_validate(self.data_dir))
         self.data = validated[1]
+        self.search_entries = []
         # Paper, author and session pages and their downloads stay streams: on_post_build
         # writes each through its frame as it is rendered (unless frames are off).
         self.result = render_outputs(validated[1], validated[2], streamed=True)
@@ -155,7 +162,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
                 add(page.uri, _front_matter(page), page.in_nav)
         for generated in self.result.files:
             add(generated.uri, generated.content, in_nav=False)
-        for asset in ASSETS:
+        for asset in (*ASSETS, *WORKERS):
             name = asset.rsplit("/", 1)[1]
             add(asset, (resources.files("generator") / "assets" / name).read_bytes(), False)
         for uri, source in _folder_assets():
@@ -194,6 +201,15 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
             return html.replace(FACTS_MARKER, fragment, 1)
         return html + fragment
 
+    def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        generated = self.pages.get(page.file.src_uri)
+        excluded = (page.meta.get("search") or {}).get("exclude") is True
+        if (generated.search if generated else not excluded) and page.content is not None:
+            record = generated.search_record if generated else None
+            title = str(page.title or "")
+            self.search_entries += search.entries_of(page.url, title, page.content, record)
+        return context
+
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
         self.nav = nav
         return nav
@@ -208,7 +224,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         for page in self.framed.values():
             eager.page(page)
 
-        def write(stream: Stream) -> tuple[list[search_index.Entry], list[str]]:
+        def write(stream: Stream) -> tuple[list[search.Entry], list[str]]:
             writer = _Writer(self, config)
             stream(writer)
             return writer.entries, writer.locations
@@ -225,9 +241,8 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
             gc.unfreeze()
         frame.add_to_sitemap(Path(config.site_dir), [url for _, urls in written for url in urls])
         entries = [entry for found, _ in written for entry in found]
-        index = _search_index_file(config)
-        if entries and index.exists():
-            search_index.add_entries(index, entries)
+        self.search_index = search.SearchIndex([*self.search_entries, *entries])
+        self.search_index.write(Path(config.site_dir) / "search")
         if not self.serving and self.result.offline:
             self._write_service_worker(config)
 
@@ -248,9 +263,8 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         """Write what an edit of one paper changes first into this build's site."""
         writer = _Writer(self, config)
         pages.render_paper_edit(edit.data, edit.paper, edit.author_slugs, edit.session_ids, writer)
-        index = _search_index_file(config)
-        if writer.entries and index.exists():
-            search_index.replace_entries(index, writer.entries)
+        if self.search_index is not None:
+            self.search_index.replace(writer.entries, Path(config.site_dir) / "search")
 
 
 def _framed(pages: list[GeneratedPage]) -> dict[str, GeneratedPage]:
@@ -273,7 +287,7 @@ class _Writer:
         self.files = writing.FileWriter()
         self.site_dir = Path(config.site_dir)
         self.frames = plugin.frames  # a forked child adds to its own copy
-        self.entries: list[search_index.Entry] = []
+        self.entries: list[search.Entry] = []
         self.locations: list[str] = []
 
     def render(self, page: GeneratedPage) -> tuple[str, Page]:
@@ -337,8 +351,7 @@ class _Writer:
         if absolute:
             self.locations.append(absolute)
         if page.search:
-            text = page.search_text or search_index.html_text(page.html)
-            self.entries.append(search_index.page_entry(url, page.title, text))
+            self.entries += search.entries_of(url, page.title, page.html, page.search_record)
 
     def file(self, file: GeneratedFile) -> None:
         assert self.plugin.files is not None
@@ -359,10 +372,6 @@ def _refuse_collision(files: Files, uri: str) -> None:
             f"site_src/{uri} is hand-written, but the generator makes that page too; "
             "rename or remove the hand-written file"
         )
-
-
-def _search_index_file(config: MkDocsConfig) -> Path:
-    return Path(config.site_dir) / "search" / "search_index.json"
 
 
 def _folder_assets() -> list[tuple[str, Traversable]]:
@@ -386,8 +395,7 @@ def _front_matter(page: GeneratedPage) -> str:
     meta: dict[str, Any] = {"title": str(escape(page.title))}
     if page.description:
         meta["description"] = str(escape(page.description))
-    if not page.search:
-        meta["search"] = {"exclude": True}
+    meta["search"] = {"exclude": True}  # the site's index (generator/search) holds its entries
     # JSON is YAML, and json.dumps escapes whatever a title holds.
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"

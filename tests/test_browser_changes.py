@@ -30,7 +30,7 @@ def test_changes_reach_the_page_the_feed_and_the_agenda(
         page = context.new_page()
         page.goto(url)
         feed = page.locator('head link[rel="alternate"][type="application/atom+xml"]')
-        assert feed.get_attribute("href") == url + "changes.xml"
+        assert feed.evaluate("link => link.href") == url + "changes.xml"
         assert page.request.get(url + "changes.xml").status == 200
         page.get_by_role("link", name="Schedule changes").click()
         page.wait_for_url(url + "changes/")
