@@ -44,7 +44,9 @@ def _shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
 
 
 def highwire_tags(record: CitationRecord) -> list[str]:
-    """Google Scholar's citation_* tags: authors one per tag, in order."""
+    """Google Scholar's citation_* tags: authors one per tag, in order, and the container
+    under the tag Scholar reads for that kind of work (conference, journal, book, thesis,
+    report)."""
     tags = [("citation_title", record.title.as_text)]
     for author in record.authors:
         tags.append(("citation_author", author.name.last_first))
@@ -52,21 +54,29 @@ def highwire_tags(record: CitationRecord) -> list[str]:
             tags.append(("citation_author_institution", author.affiliation))
         if author.orcid:
             tags.append(("citation_author_orcid", f"https://orcid.org/{author.orcid}"))
-    tags.append(("citation_publication_date", f"{record.date:%Y/%m/%d}"))
-    tags.append(("citation_conference_title", record.conference))
-    tags.append(("citation_inbook_title", record.booktitle))
-    if record.volume:
-        tags.append(("citation_volume", record.volume))
-    if record.first_page:
-        tags.append(("citation_firstpage", record.first_page))
-    if record.last_page:
-        tags.append(("citation_lastpage", record.last_page))
-    if record.publisher:
-        tags.append(("citation_publisher", record.publisher))
-    if record.pdf_url:
-        tags.append(("citation_pdf_url", record.pdf_url))
-    if record.doi:
-        tags.append(("citation_doi", record.doi))
+    tags.append(("citation_publication_date", record.slashed_date))
+    container = record.kind.highwire
+    if container == "conference":
+        tags.append(("citation_conference_title", record.conference or record.container))
+        tags.append(("citation_inbook_title", record.container))
+    elif container == "journal":
+        tags.append(("citation_journal_title", record.container))
+        tags.append(("citation_issue", record.number))
+    elif container == "book":
+        tags.append(("citation_inbook_title", record.container))
+    elif container == "thesis":
+        tags.append(("citation_dissertation_institution", record.institution))
+    elif container == "report":
+        tags.append(("citation_technical_report_institution", record.institution))
+        tags.append(("citation_technical_report_number", record.number))
+    tags.append(("citation_volume", record.volume))
+    tags.append(("citation_firstpage", record.first_page))
+    tags.append(("citation_lastpage", record.last_page))
+    tags.append(("citation_publisher", record.publisher))
+    tags.append(("citation_isbn", record.isbn))
+    tags.append(("citation_issn", record.issn))
+    tags.append(("citation_pdf_url", record.scholar_pdf_url))
+    tags.append(("citation_doi", record.doi))
     tags.append(("citation_abstract_html_url", record.url))
     return [_meta("name", name, value) for name, value in tags if value]
 
@@ -111,10 +121,15 @@ def scholarly_article(record: CitationRecord) -> dict[str, Any]:
         "headline": record.title.as_text,
         "name": record.title.as_text,
         "author": authors,
-        "datePublished": record.date.isoformat(),
-        "isPartOf": {"@type": "Book", "name": record.booktitle},
     }
-    if record.editors:
+    if record.date_parts:
+        article["datePublished"] = "-".join(
+            f"{part:02d}" if i else f"{part:04d}" for i, part in enumerate(record.date_parts)
+        )
+    if record.container:
+        container = "Periodical" if record.kind.highwire == "journal" else "Book"
+        article["isPartOf"] = {"@type": container, "name": record.container}
+    if record.editors and "isPartOf" in article:
         article["isPartOf"]["editor"] = [
             {"@type": "Person", "name": editor.full} for editor in record.editors
         ]

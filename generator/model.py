@@ -97,6 +97,8 @@ class Conference:
     important_dates: tuple[ImportantDate, ...]
     contact: str = ""
     fictional: bool = False
+    citation_pdf_elsewhere: bool = False
+    """Name a PDF hosted outside the paper's own folder in citation_pdf_url too."""
 
     @property
     def short_title(self) -> str:
@@ -111,23 +113,53 @@ class Author:
 
 
 @dataclass(frozen=True)
+class MacroDefinition:
+    """One ``@string`` block of a .bib, as BibTeX read it at its place in the file."""
+
+    name: str
+    """Lowercase: BibTeX's macro names ignore case."""
+    raw: str
+    """The block verbatim, for downloads that need it."""
+    line: int
+    value: str
+    """The expansion, fixed when the block was read (a later redefinition does not change it)."""
+    uses: tuple[MacroDefinition, ...] = ()
+    """The definitions its value was built from."""
+
+
+@dataclass(frozen=True)
 class BibEntry:
-    """A proceedings BibTeX entry as the organizers wrote it (kept verbatim for downloads)."""
+    """A BibTeX entry as the organizers wrote it (kept verbatim for downloads), with its values
+    as BibTeX reads them."""
 
     key: str
     entry_type: str
+    """Lowercase: 'inproceedings', 'article', ..."""
     fields: tuple[tuple[str, str], ...]
-    """Field names (lowercase) and raw LaTeX values, in source order."""
+    """Field names (lowercase) and LaTeX values in source order, as BibTeX reads them: macros
+    expanded, ``#`` parts joined, then the fields inherited through ``crossref``."""
     raw: str
     location: Location
-    strings: tuple[str, ...] = ()
-    """The source's @string definitions this entry uses, verbatim, so it stands on its own."""
+    strings: tuple[MacroDefinition, ...] = ()
+    """The @string definitions the entry's own values use (with those they were built from),
+    in file order, so that it stands on its own."""
+    field_lines: tuple[tuple[str, int], ...] = ()
+    """The line of each of the entry's own fields."""
+    parent: BibEntry | None = None
+    """The entry its ``crossref`` names, resolved (it follows the entry in downloads)."""
 
     def get(self, name: str, default: str = "") -> str:
         for key, value in self.fields:
             if key == name:
                 return value
         return default
+
+    def field_location(self, name: str) -> Location:
+        """Where field ``name`` is written (the entry's first line for an inherited one)."""
+        for key, line in self.field_lines:
+            if key == name:
+                return Location(self.location.path, line)
+        return self.location
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ from generator import metadata, offline, paging, parallel, views
 from generator.changes import ChangeLog
 from generator.changes_view import CHANGES_PAGE, FEED_FILE, changes_view
 from generator.exporters import atom, frab, ics
-from generator.exporters.bibtex import paper_bibtex, proceedings_bibtex
+from generator.exporters.bibtex import proceedings_bibtex
 from generator.exporters.citation import record_of
+from generator.exporters.csl import paper_csl_json
 from generator.exporters.ris import paper_ris
 from generator.model import ConferenceData, Paper, Session
 from generator.options import DEFAULTS, BuildOptions
@@ -208,7 +209,7 @@ def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) 
 
 
 def render_paper_pages(index: views.Index, sink: Sink) -> None:
-    """Each paper's page, BibTeX and RIS."""
+    """Each paper's page, BibTeX, RIS and CSL-JSON."""
     progress = Progress("papers", len(index.data.papers))  # a bar on a terminal only
     for paper in index.data.papers:
         progress.advance()
@@ -217,7 +218,7 @@ def render_paper_pages(index: views.Index, sink: Sink) -> None:
 
 
 def render_paper(index: views.Index, paper: Paper, sink: Sink) -> None:
-    """One paper's page, BibTeX and RIS."""
+    """One paper's page, BibTeX, RIS and CSL-JSON."""
     data = index.data
     name = data.conference.short_title
     view = views.paper_view(paper, index)
@@ -234,8 +235,9 @@ def render_paper(index: views.Index, paper: Paper, sink: Sink) -> None:
             search_record=paper_record(paper, name),
         )
     )
-    sink.file(GeneratedFile(f"papers/{paper.id}.bib", paper_bibtex(data, paper)))
+    sink.file(GeneratedFile(f"papers/{paper.id}.bib", view["bibtex"]))  # the page's own
     sink.file(GeneratedFile(f"papers/{paper.id}.ris", paper_ris(record)))
+    sink.file(GeneratedFile(f"papers/{paper.id}.csl.json", paper_csl_json(record)))
 
 
 def render_paper_edit(

@@ -108,6 +108,7 @@ def _conference() -> dict[str, Any]:
         "title": TEXT,
         "description": TEXT,
         "fictional": {"type": "boolean"},
+        "citation_pdf_elsewhere": {"type": "boolean"},
         "timezone": {"type": "string", "description": "IANA zone, e.g. Europe/Berlin"},
         "start": DATE,
         "end": DATE,

@@ -17,7 +17,8 @@ from generator.changes import ChangeLog
 from generator.changes_view import CHANGES_PAGE, FEED_FILE, agenda_version
 from generator.exporters import ics
 from generator.exporters.bibtex import paper_bibtex
-from generator.exporters.citation import plain_citation, record_of
+from generator.exporters.citation import CitationRecord, record_of
+from generator.exporters.citation_text import apa_citation, plain_citation
 from generator.model import (
     Area,
     ConferenceData,
@@ -319,13 +320,27 @@ def paper_view(paper: Paper, index: Index) -> dict[str, Any]:
         ),
         "links": [{"label": LINK_LABELS[k], "href": url, "kind": k} for k, url in paper.links],
         "bibtex": paper_bibtex(index.data, paper),
-        "bib_href": urls.to(f"papers/{paper.id}.bib"),
-        "ris_href": urls.to(f"papers/{paper.id}.ris"),
-        "citation": plain_citation(record_of(index.data, paper)),
+        "downloads": [
+            {"label": label, "readers": readers, "href": urls.to(f"papers/{paper.id}.{ext}")}
+            for label, readers, ext in CITATION_DOWNLOADS
+        ],
+        **_citations(record_of(index.data, paper)),
         "pages": paper.pages,
         "doi": paper.doi,
         "proceedings_href": urls.to("proceedings/"),
     }
+
+
+CITATION_DOWNLOADS = (
+    ("BibTeX", "LaTeX", "bib"),
+    ("RIS", "EndNote, Zotero, Mendeley", "ris"),
+    ("CSL-JSON", "Zotero, Pandoc", "csl.json"),
+)
+"""A paper's citation files: label, the tools that read it, extension."""
+
+
+def _citations(record: CitationRecord) -> dict[str, str]:
+    return {"citation": plain_citation(record), "apa": apa_citation(record)}
 
 
 def proceedings_view(index: Index) -> dict[str, Any]:

@@ -368,7 +368,8 @@ CASES = [
             "year      = {2030,\n  pages     = {1--10}",
         ),
         (
-            "data/proceedings.bib:12: error: this BibTeX block cannot be parsed: Unexpected block "
+            # the line of 'year = {2030,', whose brace swallows the entry's closing one
+            "data/proceedings.bib:16: error: this BibTeX block cannot be parsed: Unexpected block "
             "start: `@inproceedings`. Was still looking for field-value closing `,` or `}`; "
             "check its braces, quotes and the commas between fields",
             "1 error(s), 0 warning(s)",

@@ -7,6 +7,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 from conftest import REFERENCE, new_site_with_import, read_papers, run_confsite
+from served_bibtex import resolved
 
 ACML = REFERENCE / "bibtex" / "acml2025.bib"
 CPAL = REFERENCE / "bibtex" / "cpal2026.bib"
@@ -85,7 +86,8 @@ def test_import_bibtex_bad_block_is_a_warning_and_the_rest_imports(tmp_path: Pat
     result = run_confsite("import", "bibtex", str(source), "--data", str(tmp_path))
     assert result.returncode == 0, result.stderr
     lines = result.stderr.splitlines()
-    assert lines[0].startswith(f"{source}:10: warning: this BibTeX block cannot be parsed")
+    # the line of the value whose brace is never closed, not the entry's first line
+    assert lines[0].startswith(f"{source}:11: warning: this BibTeX block cannot be parsed")
     imported = read_papers(tmp_path)
     assert sorted(imported) == ["good1", "good2"]
     assert imported["good1"]["abstract"] == "First über line.\n\nSecond.\n"
@@ -116,3 +118,50 @@ def test_import_bibtex_result_checks_and_builds(which: str, request: pytest.Fixt
     build = run_confsite("build", "--strict", "--site-dir", "public", cwd=site)
     assert build.returncode == 0, build.stderr
     assert (site / "public" / "proceedings" / "index.html").is_file()
+
+
+def test_import_bibtex_carries_the_macros_and_parents_the_entries_need(tmp_path: Path) -> None:
+    source = tmp_path / "chapters.bib"
+    source.write_text(
+        '@string{acm = "{ACM}"}\n@string{unused = "Unused"}\n@string{press = acm # " Press"}\n\n'
+        "@incollection{ch1,\n  title = {One},\n  author = {Doe, Jane},\n  crossref = {book}\n}\n\n"
+        "@incollection{ch2,\n  title = {Two},\n  author = {Roe, Rick},\n  crossref = {book},\n"
+        "  month = apr\n}\n\n"
+        "@book{book,\n  title = {The Book},\n  editor = {Lee, Ann},\n  publisher = press,\n"
+        "  year = 2030\n}\n",
+        encoding="utf-8",
+    )
+    result = run_confsite("import", "bibtex", str(source), "--data", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert sorted(read_papers(tmp_path)) == ["ch1", "ch2"]  # the book is no paper
+    merged = (tmp_path / "proceedings.bib").read_text(encoding="utf-8")
+    assert "unused" not in merged
+    library = bibtexparser.parse_string(merged)
+    assert [e.key for e in library.entries] == ["ch1", "ch2", "book"]  # the parent last
+    assert [s.key for s in library.strings] == ["acm", "press"]
+    fields = resolved(merged)
+    assert fields["ch1"][1]["booktitle"] == "The Book"
+    assert fields["ch2"][1]["publisher"] == "{ACM} Press"
+
+
+def test_import_bibtex_into_a_file_with_a_macro_defined_otherwise_is_reported(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "proceedings.bib").write_text(
+        '@string{pub = "Old"}\n\n@misc{other, title = {O}, publisher = pub}\n\n'
+        '@string{pub = "Redefined"}\n',
+        encoding="utf-8",
+    )
+    source = tmp_path / "new.bib"
+    source.write_text(
+        '@string{pub = "New"}\n@inproceedings{p1, title = {T}, author = {Doe, Jane},'
+        " publisher = pub}\n",
+        encoding="utf-8",
+    )
+    result = run_confsite("import", "bibtex", str(source), "--data", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"{source}:1: note: entry 'p1' reads differently in proceedings.bib than in the "
+        "imported file (field 'publisher'): proceedings.bib defines an @string of the same "
+        "name otherwise; rename one of them"
+    ) in result.stderr.splitlines()

@@ -19,13 +19,16 @@ import bibtexparser
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from served_bibtex import expected, resolved, undefined_macros
 
 from generator import latex
 from generator.build import build_outputs
-from generator.exporters.bibtex import generated_entry, paper_bibtex, split_authors
-from generator.exporters.citation import plain_citation, record_of
+from generator.exporters.bibtex import generated_entry, paper_bibtex
+from generator.exporters.citation import record_of
+from generator.exporters.citation_text import plain_citation
 from generator.names import Name
 from generator.validate import load_and_validate
+from generator.validate.bibtex_reader import split_authors
 
 ROOT = Path(__file__).resolve().parent.parent
 TOY = ROOT / "tests" / "data" / "toy"
@@ -82,15 +85,21 @@ def entries_of(text: str) -> dict[str, tuple[str, dict[str, str]]]:
 
 
 @pytest.mark.parametrize("data_dir", [TOY, EXAMPLE], ids=["toy", "example"])
-def test_proceedings_bib_round_trips_source_entries_verbatim(data_dir: Path) -> None:
+def test_served_bib_files_read_as_the_source_says_with_the_added_fields(data_dir: Path) -> None:
     data, _ = load_and_validate(data_dir)
     assert data is not None
-    source = entries_of((data_dir / "proceedings.bib").read_text(encoding="utf-8"))
-    out = entries_of(build_result_file(data_dir, "proceedings/proceedings.bib"))
-    assert list(out) == [data.volume.key] + [p.id for p in data.papers]
-    for key, entry in out.items():
-        if key in source:
-            assert entry == source[key]
+    source = resolved((data_dir / "proceedings.bib").read_text(encoding="utf-8"))
+    files = {f.uri: f.content for f in build_outputs(data_dir).files}
+    volume = resolved(files["proceedings/proceedings.bib"])
+    assert list(volume) == [data.volume.key] + [p.id for p in data.papers]
+    assert volume[data.volume.key] == source[data.volume.key]
+    for paper in data.papers:
+        text = files[f"papers/{paper.id}.bib"]
+        assert undefined_macros(text) == []
+        served = resolved(text)
+        assert list(served) == [paper.id]
+        if paper.id in source:
+            assert served[paper.id] == volume[paper.id] == expected(data, paper, source)
 
 
 def build_result_file(data_dir: Path, uri: str) -> str:
@@ -224,14 +233,74 @@ def test_string_macros_travel_with_the_entries_that_use_them(tmp_path: Path) -> 
     assert text.count(booktitle) == 1
     text = text.replace(booktitle, "  booktitle = toy,\n  year      = {2030},\n  pages")
     bib.write_text(text, encoding="utf-8")
-    source = entries_of(text)
+    source = resolved(text)
+    result = build_outputs(data_dir)
+    assert result.ok, [str(d) for d in result.diagnostics.sorted()]
+    data, _ = load_and_validate(data_dir)
+    assert data is not None
+    files = {f.uri: f.content for f in result.files}
+    tiny = files["papers/tiny-tensors.bib"]
+    assert tiny.startswith('@string{toy = "Proceedings of ToyConf 2030"}\n\n@inproceedings{')
+    paper = next(p for p in data.papers if p.id == "tiny-tensors")
+    assert resolved(tiny)["tiny-tensors"] == expected(data, paper, source)
+    assert not files["papers/log-attention.bib"].startswith("@string")
+    volume = files["proceedings/proceedings.bib"]
+    assert volume.count("@string{toy") == 1
+    assert undefined_macros(volume) == []
+    assert resolved(volume)["tiny-tensors"] == expected(data, paper, source)
+
+
+def test_a_macro_redefined_between_entries_is_defined_again_where_it_changes(
+    tmp_path: Path,
+) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(TOY, data_dir)
+    bib = data_dir / "proceedings.bib"
+    text = bib.read_text(encoding="utf-8")
+    text = text.replace(
+        "@inproceedings{tiny-tensors,",
+        '@string{pub = "First"}\n\n@inproceedings{tiny-tensors,\n  publisher = pub,',
+    )
+    text = text.replace(
+        "@inproceedings{log-attention,",
+        '@string{pub = "Second"}\n\n@inproceedings{log-attention,\n  publisher = pub,',
+    )
+    bib.write_text(text, encoding="utf-8")
+    result = build_outputs(data_dir)
+    assert result.ok, [str(d) for d in result.diagnostics.sorted()]
+    files = {f.uri: f.content for f in result.files}
+    volume = resolved(files["proceedings/proceedings.bib"])
+    assert (volume["tiny-tensors"][1]["publisher"], volume["log-attention"][1]["publisher"]) == (
+        "First",
+        "Second",
+    )
+    assert resolved(files["papers/log-attention.bib"])["log-attention"][1]["publisher"] == "Second"
+
+
+def test_crossref_parent_follows_the_entry_in_its_file_and_at_the_end_of_the_volume(
+    tmp_path: Path,
+) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(TOY, data_dir)
+    bib = data_dir / "proceedings.bib"
+    text = bib.read_text(encoding="utf-8")
+    text = text.replace(
+        "  booktitle = {Proceedings of ToyConf 2030},\n"
+        "  year      = {2030},\n"
+        "  pages     = {1--10}",
+        "  crossref  = {toyconf2030},\n  pages     = {1--10}",
+    )
+    bib.write_text(text, encoding="utf-8")
     result = build_outputs(data_dir)
     assert result.ok, [str(d) for d in result.diagnostics.sorted()]
     files = {f.uri: f.content for f in result.files}
     tiny = files["papers/tiny-tensors.bib"]
-    assert tiny.startswith('@string{toy = "Proceedings of ToyConf 2030"}\n\n@inproceedings{')
-    assert entries_of(tiny)["tiny-tensors"] == source["tiny-tensors"]
-    assert not files["papers/log-attention.bib"].startswith("@string")
-    volume = files["proceedings/proceedings.bib"]
-    assert volume.count("@string{toy") == 1
-    assert {k: v for k, v in entries_of(volume).items() if k in source} == source
+    assert list(resolved(tiny)) == ["tiny-tensors", "toyconf2030"]
+    fields = resolved(tiny)["tiny-tensors"][1]
+    assert (fields["booktitle"], fields["editor"], fields["year"]) == (
+        "Proceedings of ToyConf 2030",
+        "Lind, Rosa and Berg, Tom",
+        "2030",
+    )
+    volume = resolved(files["proceedings/proceedings.bib"])
+    assert list(volume) == ["tiny-tensors", "log-attention", "green-serving", "toyconf2030"]

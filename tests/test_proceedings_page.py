@@ -7,6 +7,7 @@ PDF, a second author with an ORCID iD, math, and a title that tries to close the
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -15,6 +16,10 @@ from typing import Any
 import pytest
 from conftest import TOY_DATA, build_site, serve
 from lxml import html as lxml_html
+
+from generator.exporters.citation import record_of
+from generator.metadata import highwire_tags
+from generator.validate import load_and_validate
 
 HOSTILE_TITLE = 'Green </script><script>alert("x")</script> & Serving with $\\alpha$-Caching'
 HOSTILE_TEXT = 'Green </script><script>alert("x")</script> & Serving with α-Caching'
@@ -35,7 +40,7 @@ GREEN = f"""  - id: green-serving
     pages: "11--20"
     doi: 10.5555/toy.2030.11
     links:
-      pdf: https://toy.example.org/2030/papers/green-serving.pdf
+      pdf: green-serving.pdf
 """
 
 
@@ -79,7 +84,8 @@ def test_paper_page_highwire_tags(site: Path) -> None:
         "citation_firstpage": ["11"],
         "citation_lastpage": ["20"],
         "citation_publisher": ["ToyConf"],
-        "citation_pdf_url": ["https://toy.example.org/2030/papers/green-serving.pdf"],
+        # the PDF is in the abstract page's own folder, as Google Scholar requires
+        "citation_pdf_url": ["https://toy.example.org/2030/papers/green-serving/green-serving.pdf"],
         "citation_doi": ["10.5555/toy.2030.11"],
         "citation_abstract_html_url": ["https://toy.example.org/2030/papers/green-serving/"],
     }
@@ -96,6 +102,20 @@ def test_paper_page_highwire_tags(site: Path) -> None:
         "citation_author_institution",
         "citation_author_orcid",
     ]
+
+
+def test_pdf_outside_the_page_folder_is_no_citation_pdf_url_unless_asked_for(site: Path) -> None:
+    tree = parse(site, "papers/tiny-tensors/index.html")
+    assert metas(tree, "name", "citation_pdf_url") == []
+    pdf = "https://toy.example.org/2030/papers/tiny-tensors.pdf"
+    assert f"L1  - {pdf}\r\n" in (site / "papers" / "tiny-tensors.ris").read_bytes().decode()
+    data, _ = load_and_validate(TOY_DATA)
+    assert data is not None
+    elsewhere = dataclasses.replace(
+        data, conference=dataclasses.replace(data.conference, citation_pdf_elsewhere=True)
+    )
+    tags = highwire_tags(record_of(elsewhere, data.papers[0]))
+    assert f'<meta name="citation_pdf_url" content="{pdf}">' in tags
 
 
 def test_paper_without_pages_pdf_or_doi_has_no_such_tags(site: Path) -> None:
@@ -181,7 +201,7 @@ def test_paper_page_json_ld_is_escaped_and_complete(site: Path) -> None:
         "sameAs": "https://doi.org/10.5555/toy.2030.11",
         "encoding": {
             "@type": "MediaObject",
-            "contentUrl": "https://toy.example.org/2030/papers/green-serving.pdf",
+            "contentUrl": "https://toy.example.org/2030/papers/green-serving/green-serving.pdf",
             "encodingFormat": "application/pdf",
         },
     }
@@ -248,18 +268,28 @@ def test_session_page_event_is_part_of_the_conference(site: Path) -> None:
     }
 
 
-def test_paper_page_cites_in_three_forms(site: Path) -> None:
+def test_paper_page_cites_in_two_styles_and_three_files(site: Path) -> None:
     tree = parse(site, "papers/green-serving/index.html")
     (code,) = tree.xpath("//pre[@class='cs-bibtex']/code")
     assert code.text_content().startswith("@inproceedings{green-serving,\n")
-    (citation,) = tree.xpath("//p[@class='cs-citation']")
-    assert citation.text_content() == (
+    styles = [dt.text_content() for dt in tree.xpath("//dl[@class='cs-citations']/dt")]
+    texts = [dd.text_content() for dd in tree.xpath("//dl[@class='cs-citations']/dd")]
+    assert styles == ["APA", "ACL Anthology style"]
+    assert texts == [
+        f"Park, Z., & Álvarez, J. (2030). {HOSTILE_TEXT}. In R. Lind & T. Berg (Eds.), "
+        "Proceedings of ToyConf 2030 (pp. 11–20). ToyConf. https://doi.org/10.5555/toy.2030.11",
         f"Zoë Park and José Álvarez. 2030. {HOSTILE_TEXT}. In Proceedings of ToyConf 2030, "
-        "pages 11–20, Kleinstadt, Germany. ToyConf. https://doi.org/10.5555/toy.2030.11"
-    )
-    hrefs = tree.xpath("//p[@class='cs-downloads']/a/@href")
-    assert hrefs[:2] == ["../../papers/green-serving.bib", "../../papers/green-serving.ris"]
-    for href in hrefs[:2]:
+        "pages 11–20, Kleinstadt, Germany. ToyConf. https://doi.org/10.5555/toy.2030.11",
+    ]
+    links = tree.xpath("//p[@class='cs-downloads']/a")
+    assert [a.text_content() for a in links] == ["BibTeX", "RIS", "CSL-JSON", "All proceedings"]
+    hrefs = [a.get("href") for a in links]
+    assert hrefs[:3] == [
+        "../../papers/green-serving.bib",
+        "../../papers/green-serving.ris",
+        "../../papers/green-serving.csl.json",
+    ]
+    for href in hrefs[:3]:
         assert (site / "papers" / "green-serving" / href).resolve().is_file()
 
 

@@ -80,7 +80,10 @@ def test_paper_view_fields(index: views.Index) -> None:
         ("Mia Wong", "Example Labs"),
     ]
     assert view["topics"] == ["Software systems for ML", "Hardware systems for ML"]
-    assert (view["award"], view["bib_href"]) == ("Best paper", "../../papers/tiny-tensors.bib")
+    assert (view["award"], view["downloads"][0]["href"]) == (
+        "Best paper",
+        "../../papers/tiny-tensors.bib",
+    )
     assert [link["label"] for link in view["links"]] == ["PDF", "Code"]
     assert (view["session"]["day"], view["session"]["time"], view["session"]["room"]) == (
         "Monday 3 June 2030",

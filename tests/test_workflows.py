@@ -112,7 +112,8 @@ def test_workflow_check_runs_data_check_and_tests_on_pull_requests() -> None:
     assert list(check["on"]) == ["pull_request"]
     runs = [s["run"] for s in steps(check, "check") if "run" in s]
     assert runs == [
-        "pip install -e '.[test]' && npm ci",
+        "sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends "
+        "texlive-binaries texlive-base && pip install -e '.[test]' && npm ci",
         "confsite check --strict --format github",
         "pytest -q",
     ]

@@ -18,32 +18,46 @@ def _line(tag: str, value: str) -> str:
 
 
 def paper_ris(record: CitationRecord) -> str:
-    """The RIS record of one conference paper (type CPAPER)."""
-    lines = [_line("TY", "CPAPER"), _line("ID", record.key)]
+    """The RIS record of one paper, typed as its .bib entry is (CPAPER, JOUR, BOOK, THES...)."""
+    lines = [_line("TY", record.kind.ris), _line("ID", record.key)]
     lines += [_line("AU", author.name.last_first) for author in record.authors]
     lines.append(_line("TI", record.title.as_text))
-    lines.append(_line("T2", record.booktitle))
+    if record.container:
+        # JOUR names the journal in JO (and T2, which EndNote and Zotero read too).
+        lines.append(_line("T2", record.container))
+        if record.entry_type in ("article", "periodical"):
+            lines.append(_line("JO", record.container))
     if record.series:
         lines.append(_line("T3", record.series))
     lines += [_line("ED", editor.last_first) for editor in record.editors]
-    lines.append(_line("PY", str(record.year)))
-    lines.append(_line("DA", f"{record.date:%Y/%m/%d}"))
-    if record.volume:
-        lines.append(_line("VL", record.volume))
-    if record.first_page:
-        lines.append(_line("SP", record.first_page))
-    if record.last_page:
-        lines.append(_line("EP", record.last_page))
-    if record.address:
-        lines.append(_line("CY", record.address))
-    if record.publisher:
-        lines.append(_line("PB", record.publisher))
-    if record.doi:
-        lines.append(_line("DO", record.doi))
-    lines.append(_line("UR", record.url))
-    if record.pdf_url:
-        lines.append(_line("L1", record.pdf_url))
+    if record.year:
+        lines.append(_line("PY", str(record.year)))
+        lines.append(_line("DA", _ris_date(record)))
+    for tag, value in (
+        ("VL", record.volume),
+        ("IS", record.number if record.entry_type in ("article", "periodical") else ""),
+        ("M1", record.number if record.entry_type not in ("article", "periodical") else ""),
+        ("ET", record.edition),
+        ("SP", record.first_page),
+        ("EP", record.last_page),
+        ("CY", record.address),
+        ("PB", record.publisher or record.institution),
+        ("SN", record.isbn or record.issn),
+        ("DO", record.doi),
+        ("UR", record.url),
+        ("L1", record.pdf_url),
+    ):
+        if value:
+            lines.append(_line(tag, value))
     if record.abstract:
         lines.append(_line("AB", record.abstract.as_block_text))
     lines.append("ER  - ")
     return "\r\n".join(lines) + "\r\n"
+
+
+def _ris_date(record: CitationRecord) -> str:
+    """RIS dates are 'YYYY/MM/DD/other', with empty parts left empty: '2007/04//'."""
+    parts = [f"{part:02d}" for part in record.date_parts[1:]]
+    if len(parts) == 2:
+        return f"{record.year}/{parts[0]}/{parts[1]}"
+    return f"{record.year}/{parts[0] if parts else ''}/" + "/"

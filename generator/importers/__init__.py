@@ -219,7 +219,9 @@ def _merge_bibtex(
     old = bib_path.read_text(encoding="utf-8") if bib_path.exists() else ""
     volume = (batch.volume_key, batch.volume_bibtex) if batch.volume_bibtex else None
     entries = [(paper_id, bibtex.with_key(paper.bibtex, paper_id)) for paper_id, paper in assigned]
-    new, messages = merge_bibtex(old, volume, entries)
+    new, messages = merge_bibtex(
+        old, volume, entries, batch.bibtex_definitions, batch.bibtex_parents
+    )
     for message in messages:
         outcome.notes.append(Note(Location(display, 1), message))
     if new != old:

@@ -1,36 +1,28 @@
 """A proceedings .bib (one @proceedings volume and one entry per paper) into papers.yaml, and
 its entries into proceedings.bib.
 
-The entry key becomes the paper id (normalised to the id rule, with a note where that changes
-it), because the build matches proceedings entries to papers by key. Title, authors and
-abstract are decoded from LaTeX; names are split first and each part decoded after, so a
-braced group name stays one author. A block that does not parse is a warning at its line; the
-rest of the file is still imported.
+The file is read as BibTeX reads it (``validate.bibtex_reader``): @string macros, ``#``,
+month macros and ``crossref``, so a ``journal = JACM`` or a booktitle inherited from the
+volume is what gets imported. The entry key becomes the paper id (normalised to the id rule,
+with a note where that changes it), because the build matches proceedings entries to papers
+by key. Title, authors and abstract are decoded from LaTeX; names are split first and each part
+decoded after, so a braced group name stays one author. An entry that other entries
+cross-reference (a volume, a book) is no paper: it travels with them. A block that does not
+parse is a warning at its line; the rest of the file is still imported.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 
-import bibtexparser
-from bibtexparser.middlewares.names import split_multiple_persons_names
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
-
 from generator import latex
-from generator.diagnostics import Location
+from generator.diagnostics import Diagnostics, Severity
+from generator.importers.doi import normalise_doi
 from generator.importers.records import ImportBatch, ImportedAuthor, ImportedPaper
+from generator.model import BibEntry, MacroDefinition
+from generator.validate.bibtex_reader import read_entries, split_authors
 from generator.validate.proceedings import VOLUME_TYPES
-
-logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
-
-
-def _field(entry: Entry, name: str) -> str:
-    for field in entry.fields:
-        if field.key.lower() == name:
-            return str(field.value)
-    return ""
 
 
 def _paragraphs(text: str) -> str:
@@ -50,45 +42,76 @@ def with_key(raw: str, key: str) -> str:
 
 
 def read(path: Path, display: str, text: str, batch: ImportBatch) -> None:
-    library = bibtexparser.parse_string(text)
-    for block in library.failed_blocks:
-        line = block.start_line + 1
-        if isinstance(block, DuplicateBlockKeyBlock):
-            message = f"entry key '{block.key}' is used twice; the second entry is skipped"
-        elif isinstance(block, ParsingFailedBlock):
-            reason = getattr(block.error, "abort_reason", "") or str(block.error)
-            message = (
-                f"this BibTeX block cannot be parsed ({' '.join(reason.split()) or 'syntax'}); "
-                "it is skipped: check its braces, quotes and the commas between fields"
-            )
-        else:  # pragma: no cover - other failure kinds come from middlewares we do not use
-            message = "this BibTeX block cannot be parsed; it is skipped"
-        batch.skip(Location(display, line), message)
-    for entry in library.entries:
-        where = Location(display, entry.start_line + 1)
-        if entry.entry_type.lower() in VOLUME_TYPES:
-            if batch.volume_bibtex:
-                batch.skip(where, f"a second @proceedings entry '{entry.key}'; skipped")
-            else:
-                batch.volume_bibtex, batch.volume_key = entry.raw, entry.key
+    problems = Diagnostics()
+    entries = read_entries(text, display, problems)
+    for problem in problems.items:
+        if problem.severity is Severity.ERROR:
+            batch.skip(problem.location, f"{problem.message}; it is skipped")
+        else:
+            batch.diagnostics.warning(problem.location, problem.message)
+    parents = {entry.parent.key for entry in entries if entry.parent is not None}
+    for entry in entries:
+        if entry.entry_type in VOLUME_TYPES and batch.volume_bibtex:
+            if entry.key not in parents:
+                batch.skip(entry.location, f"a second @proceedings entry '{entry.key}'; skipped")
             continue
-        title = latex.decode(_field(entry, "title")).replace("{", "").replace("}", "")
-        names = [n for n in split_multiple_persons_names(_field(entry, "author")) if n.strip()]
-        authors = tuple(ImportedAuthor(" ".join(name.split())) for name in names)
-        if not (title and authors):
-            missing = [w for w, v in (("title", title), ("author", authors)) if not v]
-            batch.skip(where, f"entry '{entry.key}': no {' or '.join(missing)}; skipped")
+        if entry.entry_type in VOLUME_TYPES:
+            batch.volume_bibtex, batch.volume_key = entry.raw, entry.key
+            batch.bibtex_definitions += [d.raw for d in _definitions(entry)]
+            if entry.key in parents:  # papers inherit from it: it follows them
+                batch.bibtex_parents.append((entry.key, entry.raw))
             continue
-        doi = _field(entry, "doi").strip()
-        batch.papers.append(
-            ImportedPaper(
-                source_id=entry.key,
-                title=title,
-                authors=authors,
-                location=where,
-                abstract=_paragraphs(_field(entry, "abstract")),
-                pages=" ".join(_field(entry, "pages").split()),
-                doi=doi,
-                bibtex=entry.raw,
-            )
+        if entry.key in parents:
+            continue  # a book or volume its chapters inherit from: carried with them below
+        paper = _paper(entry, batch)
+        if paper is None:
+            continue
+        batch.papers.append(paper)
+        batch.bibtex_definitions += [d.raw for d in _definitions(entry)]
+        ancestor = entry.parent
+        while ancestor is not None and ancestor.entry_type not in VOLUME_TYPES:
+            batch.bibtex_parents.append((ancestor.key, ancestor.raw))
+            ancestor = ancestor.parent
+    batch.bibtex_definitions = list(dict.fromkeys(batch.bibtex_definitions))
+    batch.bibtex_parents = list(dict.fromkeys(batch.bibtex_parents))
+
+
+def _definitions(entry: BibEntry) -> list[MacroDefinition]:
+    """The @string blocks the entry and the entries it inherits from need, in file order."""
+    chain: list[BibEntry] = []
+    current: BibEntry | None = entry
+    while current is not None and all(current is not known for known in chain):
+        chain.append(current)
+        current = current.parent
+    found = {(d.name, d.line): d for known in chain for d in known.strings}
+    return sorted(found.values(), key=lambda d: d.line)
+
+
+def _paper(entry: BibEntry, batch: ImportBatch) -> ImportedPaper | None:
+    title = latex.decode(entry.get("title")).replace("{", "").replace("}", "")
+    names = split_authors(entry.get("author"))
+    authors = tuple(ImportedAuthor(" ".join(name.split())) for name in names)
+    if not (title and authors):
+        missing = [w for w, v in (("title", title), ("author", authors)) if not v]
+        batch.skip(entry.location, f"entry '{entry.key}': no {' or '.join(missing)}; skipped")
+        return None
+    written = entry.get("doi").strip()
+    doi = normalise_doi(written) if written else ""
+    if doi and not doi.startswith("10."):  # no DOI in any spelling ('99.9999/x', a page URL)
+        doi = ""
+    if written and not doi:
+        batch.diagnostics.warning(
+            entry.field_location("doi"),
+            f"entry '{entry.key}': doi '{written}' is no DOI (10.NNNN/suffix); it is left out "
+            "of papers.yaml (the .bib entry keeps it)",
         )
+    return ImportedPaper(
+        source_id=entry.key,
+        title=title,
+        authors=authors,
+        location=entry.location,
+        abstract=_paragraphs(entry.get("abstract")),
+        pages=" ".join(entry.get("pages").split()),
+        doi=doi,
+        bibtex=entry.raw,
+    )

@@ -108,6 +108,10 @@ class ImportBatch:
     volume_bibtex: str = ""
     """The raw @proceedings entry of a .bib import, if the file has one."""
     volume_key: str = ""
+    bibtex_definitions: list[str] = field(default_factory=list)
+    """The @string blocks the imported BibTeX entries need, verbatim, in file order."""
+    bibtex_parents: list[tuple[str, str]] = field(default_factory=list)
+    """(key, raw) of the entries the imported ones cross-reference (other than the volume)."""
 
     def skip(self, location: Location, message: str) -> None:
         """A record that cannot be taken: a warning at its place, counted in the summary."""

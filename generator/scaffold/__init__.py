@@ -32,7 +32,9 @@ class WorkflowVariant:
 
 REPOSITORY = WorkflowVariant(
     install="pip install -e .",
-    install_test="pip install -e '.[test]' && npm ci",
+    # The tests compile every served .bib with the real BibTeX (texlive-binaries, plain.bst).
+    install_test="sudo apt-get update -qq && sudo apt-get install -y -qq "
+    "--no-install-recommends texlive-binaries texlive-base && pip install -e '.[test]' && npm ci",
     test="pytest -q",
     cache_path="pyproject.toml",
 )

@@ -21,6 +21,7 @@ CONFERENCE_KEYS = (
     "title",
     "description",
     "fictional",
+    "citation_pdf_elsewhere",
     "timezone",
     "start",
     "end",
@@ -93,6 +94,7 @@ def read_conference(root: Any, path: str, diagnostics: Diagnostics) -> Conferenc
         important_dates=dates,
         contact=record.str("contact"),
         fictional=record.bool("fictional"),
+        citation_pdf_elsewhere=record.bool("citation_pdf_elsewhere"),
     )
 
 
