@@ -3,9 +3,10 @@ its entries into proceedings.bib.
 
 The entry key becomes the paper id (normalised to the id rule, with a note where that changes
 it), because the build matches proceedings entries to papers by key. Title, authors and
-abstract are decoded from LaTeX; names are split first and each part decoded after, so a
-braced group name stays one author. A block that does not parse is a warning at its line; the
-rest of the file is still imported.
+abstract become papers.yaml prose (``latex.to_prose``: accents as Unicode, BibTeX's syntax and
+PMLR's second escaping resolved, formatting kept as LaTeX); names are copied as written, to be
+split first and decoded part by part when read, so a braced group name stays one author. A
+block that does not parse is a warning at its line; the rest of the file is still imported.
 """
 
 from __future__ import annotations
@@ -31,12 +32,6 @@ def _field(entry: Entry, name: str) -> str:
         if field.key.lower() == name:
             return str(field.value)
     return ""
-
-
-def _paragraphs(text: str) -> str:
-    """Decoded text with its blank-line paragraph breaks kept (decoding folds all spaces)."""
-    paragraphs = (latex.decode(part) for part in re.split(r"\n\s*\n", text))
-    return "\n\n".join(p for p in paragraphs if p)
 
 
 def with_key(raw: str, key: str) -> str:
@@ -72,7 +67,7 @@ def read(path: Path, display: str, text: str, batch: ImportBatch) -> None:
             else:
                 batch.volume_bibtex, batch.volume_key = entry.raw, entry.key
             continue
-        title = latex.decode(_field(entry, "title")).replace("{", "").replace("}", "")
+        title = latex.to_prose(_field(entry, "title"))
         names = [n for n in split_multiple_persons_names(_field(entry, "author")) if n.strip()]
         authors = tuple(ImportedAuthor(" ".join(name.split())) for name in names)
         if not (title and authors):
@@ -86,7 +81,7 @@ def read(path: Path, display: str, text: str, batch: ImportBatch) -> None:
                 title=title,
                 authors=authors,
                 location=where,
-                abstract=_paragraphs(_field(entry, "abstract")),
+                abstract=latex.to_prose(_field(entry, "abstract")),
                 pages=" ".join(_field(entry, "pages").split()),
                 doi=doi,
                 bibtex=entry.raw,

@@ -11,6 +11,7 @@ from generator.model import LINK_KINDS, Author, Paper, Session
 from generator.names import Name
 from generator.text import Text
 from generator.validate.fields import SLUG, Record, _parses_as_url, is_safe_url, top_level_list
+from generator.validate.latex import warn_fields
 
 PAPER_KEYS = (
     "id",
@@ -60,6 +61,14 @@ def read_papers(
         if paper is not None:
             papers.append(paper)
             seen[paper.id] = Location(path, item.line_of("id"))
+            warn_fields(
+                diagnostics,
+                path,
+                item,
+                f"paper '{paper.id}'",
+                title=paper.title,
+                abstract=paper.abstract,
+            )
             continue
         record = Record(
             item,
