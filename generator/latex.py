@@ -143,8 +143,8 @@ _CITE = {
     "cite", "citep", "citet", "citealp", "citealt", "citeauthor", "citeyear", "citenum",
     "parencite", "textcite", "autocite", "footcite", "nocite",
 }  # fmt: skip
-# The command names of ``Raw`` pieces, for the message (a Markdown escape like '\*' is not one).
-_MARKDOWN_ESCAPES = set("*+-.!<>|[]()`")
+# Markdown's escapes that mean nothing in LaTeX ('\*'): the character itself.
+_MARKDOWN_ESCAPES = set("*+<>|")
 
 _SPECS = [
     MacroSpec("href", "{{"),
@@ -191,6 +191,7 @@ _encoder = UnicodeToLatexEncoder(
     ],
 )
 _WORD = re.compile(r"\S+")
+_LIGATURE = re.compile(r"(?<=-)(?=-)|(?<=')(?=')|(?<=`)(?=`)|(?<=[!?])(?=`)")
 _MATH = re.compile(r"(?<!\\)\$(?:\\.|[^$\\])+?(?<!\\)\$")
 
 
@@ -259,7 +260,7 @@ class _Walk:
         if isinstance(node, latexwalker.LatexMacroNode):
             return self.macro(node)
         if isinstance(node, latexwalker.LatexSpecialsNode):
-            return [Chars(_to_text.node_to_text(node))]
+            return [Chars(_to_text.node_to_text(node) or node.specials_chars)]
         if isinstance(node, latexwalker.LatexMathNode):  # only where scanning left one
             return [Math(node.latex_verbatim().strip("$"), node.displaytype == "display")]
         if isinstance(node, latexwalker.LatexEnvironmentNode):
@@ -316,7 +317,11 @@ class _Walk:
             self.problems.append(f"unknown command '\\{name}'")
             space = [Chars(" ")] if node.macro_post_space else []  # TeX's swallowed space
             return [Raw("\\" + name), *(p for a in args for p in self.node(a)), *space]
-        return [Chars(_to_text.node_to_text(node))]
+        try:
+            return [Chars(_to_text.node_to_text(node))]
+        except (KeyError, IndexError, AttributeError):  # pylatexenc on a missing argument
+            self.problems.append(f"'\\{name}' without its argument")
+            return []
 
     def verbatim(self, node: object) -> str:
         """An argument as written (a URL, citation keys), slots restored, braces dropped."""
@@ -390,7 +395,7 @@ def _prose(pieces: tuple[Piece, ...]) -> str:
         elif isinstance(piece, Link):
             out.append(f"\\href{{{piece.url}}}{{{_prose(piece.children)}}}")
         else:
-            out.append(piece.latex + " ")
+            out.append(piece.latex + "{}")  # '{}' ends the command's name, as a space would not
     return "".join(out)
 
 
@@ -416,7 +421,9 @@ def _encode_plain(text: str, protect_case: bool) -> str:
     if protect_case:
         return _WORD.sub(lambda m: _encode_word(m.group(0)), text)
     parts = text.split(r"\$")
-    return r"\$".join(_encoder.unicode_to_latex(part) for part in parts)
+    encoded = r"\$".join(_encoder.unicode_to_latex(part) for part in parts)
+    # Ligatures LaTeX would make of these ('--' is an en dash) are broken with an empty group.
+    return _LIGATURE.sub("{}", encoded)
 
 
 def _encode_word(word: str) -> str:

@@ -29,7 +29,7 @@ SLOT = re.compile("([\U000f0000-\U000ffffd])")
 _TOKEN = re.compile(
     r"""(?P<url>(?:https?|ftp)://[^\s<>"'{}\\$]*[^\s<>"'{}\\$.,;:!?)\]])
     |(?P<dest>\]\([^()\s]*\))
-    |(?P<cmd>\\(?:[A-Za-z]+|.))
+    |(?P<cmd>\\(?:[^\W\d_]+|.))
     |(?P<math>\$\$?)
     |(?P<entity>&(?:[A-Za-z][A-Za-z0-9]*|\#[0-9]+|\#x[0-9A-Fa-f]+);)
     |(?P<special>[{}~%&])""",
@@ -112,7 +112,6 @@ def scan(text: str, dialect: Dialect) -> Scanned:
                 end = close + 2
             else:
                 out.problems.append(f"'{token}' without its closing '{closer}'")
-                parts.append(token)
         elif kind == "math":
             close, width = _close_math(text, end, token, prose)
             if close >= 0:

@@ -183,10 +183,19 @@ class Text:
         return Markup(inline_html(self.parsed.pieces))
 
     @cached_property
+    def _markdown(self) -> tuple[str, list[Math]]:
+        maths: list[Math] = []
+        return _markdown_source(self.parsed.pieces, maths), maths
+
+    @property
+    def markdown_source(self) -> str:
+        """The Markdown that Python-Markdown reads: LaTeX rendered, formulas as placeholders."""
+        return self._markdown[0]
+
+    @cached_property
     def _block(self) -> tuple[str, list[Math]]:
         """Sanitised block HTML with formulas still as placeholder characters."""
-        maths: list[Math] = []
-        source = _markdown_source(self.parsed.pieces, maths)
+        source, maths = self._markdown
         html = plain_paragraphs_html(source)
         if html is None:
             html = markdown_html(source)
