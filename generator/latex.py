@@ -79,8 +79,8 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class Raw:
-    """A command that could not be rendered, as written: shown as nothing (its arguments'
-    text is kept), reported by ``confsite check``, kept verbatim by ``to_prose``."""
+    """A command that could not be rendered ('\\Steal{}'): shown as nothing (its arguments'
+    text is kept), reported by ``confsite check``, kept by ``to_prose``."""
 
     latex: str
 
@@ -315,8 +315,8 @@ class _Walk:
             return []
         if _text_context.get_macro_spec(name) is None:
             self.problems.append(f"unknown command '\\{name}'")
-            space = [Chars(" ")] if node.macro_post_space else []  # TeX's swallowed space
-            return [Raw("\\" + name), *(p for a in args for p in self.node(a)), *space]
+            # '{}' ends the name where TeX's skipped space did: to_prose keeps it skipped.
+            return [Raw(f"\\{name}{{}}"), *(p for a in args for p in self.node(a))]
         try:
             return [Chars(_to_text.node_to_text(node))]
         except (KeyError, IndexError, AttributeError):  # pylatexenc on a missing argument
@@ -395,7 +395,7 @@ def _prose(pieces: tuple[Piece, ...]) -> str:
         elif isinstance(piece, Link):
             out.append(f"\\href{{{piece.url}}}{{{_prose(piece.children)}}}")
         else:
-            out.append(piece.latex + "{}")  # '{}' ends the command's name, as a space would not
+            out.append(piece.latex)
     return "".join(out)
 
 

@@ -112,7 +112,7 @@ def test_text_formula_that_cannot_be_converted_is_text_and_a_problem() -> None:
 
     html = str(text.as_html)
 
-    assert html == '<p>rate <span class="cs-math-text">O(1/log T</span> and  here</p>'
+    assert html == '<p>rate <span class="cs-math-text">O(1/log T</span> and here</p>'
     assert text.problems == (
         "unknown command '\\squad'",
         "formula '$O(1/\\log T}$' cannot be shown as math",
