@@ -32,13 +32,21 @@ _TAG = re.compile(r"<[^>]+>")
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    """The one Jinja environment: autoescaping on, undefined names are errors."""
+    """The one Jinja environment: autoescaping on, undefined names are errors.
+
+    The templates are laid out for diffs, one element, condition or loop to a line, while the
+    pages keep the compact bytes the golden files pin down. With ``trim_blocks`` and
+    ``lstrip_blocks`` a line that holds only a ``{% %}`` tag leaves nothing in the output, and a
+    line break right after ``%}`` is dropped (``+%}`` keeps it). A line at column 0 starts a
+    line of the page; an indented line continues the page line above it, joined by the ``-``
+    of the tag at the break (``{%-``, ``{{-``, ``-%}``, ``-}}``), which also eats the indent.
+    """
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
-        trim_blocks=False,
-        lstrip_blocks=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # packaged templates do not change during a run: no stat per page
     )
