@@ -87,6 +87,23 @@ def to_mathml(tex: str, display: bool = False) -> str | None:
     return _FUNCTION_BEFORE_ARGUMENT.sub(r'\1<mspace width="0.1667em"></mspace>', clean)
 
 
+_ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">\\[(\[](.*?)\\[)\]]</\1>', re.S)
+
+
+def from_arithmatex(page_html: str) -> str:
+    """Math that pymdownx.arithmatex marks in a hand-written page (``$...$``, ``$$...$$``) as
+    MathML, so that those pages need no script either; spelled out where it cannot be."""
+
+    def render(match: re.Match[str]) -> str:
+        tex, block = html.unescape(match.group(2)), match.group(1) == "div"
+        rendered = to_mathml(tex, block)
+        if rendered is None:
+            rendered = f'<span class="cs-math-text">{html.escape(to_text(tex))}</span>'
+        return rendered
+
+    return _ARITHMATEX.sub(render, page_html) if "arithmatex" in page_html else page_html
+
+
 def in_line(mathml: str) -> str:
     """A display formula ('$$...$$') set inside a sentence: inline, in display style."""
     return mathml.replace(

@@ -34,7 +34,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator import frame, live, pages, parallel, search_index, writing
+from generator import frame, live, mathml, pages, parallel, search_index, writing
 from generator.build import render_outputs
 from generator.diagnostics import Diagnostics, Severity
 from generator.model import ConferenceData
@@ -54,8 +54,9 @@ ASSETS = (
     "assets/confsite/schedule.css",
     "assets/confsite/schedule.js",
 )
-ASSET_FOLDERS = ("katex",)
-"""Folders of generator/assets/ served whole under assets/<folder>/ (KaTeX: math offline)."""
+ASSET_FOLDERS: tuple[str, ...] = ()
+"""Folders of generator/assets/ served whole under assets/<folder>/ (none now: math is MathML,
+rendered when the site is built, generator/mathml.py)."""
 ASSET_SUFFIXES = (".css", ".js", ".woff2")
 HEAD_META = "confsite_head"
 """page.meta key of the finished <head> HTML that overrides/main.html prints."""
@@ -173,6 +174,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         if generated is not None:
             page.toc = get_toc(_toc_tokens(generated))
             return generated.html
+        html = mathml.from_arithmatex(html)  # hand-written pages: their math as MathML too
         fragment = self.result.fragments.get(page.file.src_uri)
         if fragment is None:
             return html
