@@ -191,7 +191,6 @@ _encoder = UnicodeToLatexEncoder(
     ],
 )
 _WORD = re.compile(r"\S+")
-_LIGATURE = re.compile(r"(?<=-)(?=-)|(?<=')(?=')|(?<=`)(?=`)|(?<=[!?])(?=`)")
 _MATH = re.compile(r"(?<!\\)\$(?:\\.|[^$\\])+?(?<!\\)\$")
 
 
@@ -421,9 +420,7 @@ def _encode_plain(text: str, protect_case: bool) -> str:
     if protect_case:
         return _WORD.sub(lambda m: _encode_word(m.group(0)), text)
     parts = text.split(r"\$")
-    encoded = r"\$".join(_encoder.unicode_to_latex(part) for part in parts)
-    # Ligatures LaTeX would make of these ('--' is an en dash) are broken with an empty group.
-    return _LIGATURE.sub("{}", encoded)
+    return r"\$".join(_encoder.unicode_to_latex(part) for part in parts)
 
 
 def _encode_word(word: str) -> str:

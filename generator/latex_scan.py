@@ -57,8 +57,12 @@ class Scanned:
 
 
 def is_escaped_prose(text: str) -> bool:
-    """True for a .bib field escaped once more than LaTeX needs, as PMLR writes abstracts."""
-    return "\\" in text and _ESCAPED_PROSE.search(text) is not None and "$" not in _bare(text)
+    """True for a .bib field escaped once more than LaTeX needs, as PMLR writes abstracts: an
+    escaped command, brace or formula, and no command (nor '$') that is not escaped."""
+    if "\\" not in text or _ESCAPED_PROSE.search(text) is None:
+        return False
+    pairs = _PAIR.findall(text)
+    return not any(pair[1].isalpha() for pair in pairs) and "$" not in _bare(text)
 
 
 def _bare(text: str) -> str:

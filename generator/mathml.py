@@ -31,7 +31,7 @@ ATTRIBUTES = {
     "display", "mathvariant", "stretchy", "fence", "form", "separator", "lspace", "rspace",
     "accent", "accentunder", "minsize", "maxsize", "movablelimits", "symmetric", "largeop",
     "width", "height", "depth", "displaystyle", "scriptlevel", "columnalign", "rowalign",
-    "columnspacing", "rowspacing", "linethickness", "notation", "encoding",
+    "columnspacing", "rowspacing", "linethickness", "notation", "encoding", "alttext",
 }  # fmt: skip
 _ALLOWED = {tag: ATTRIBUTES for tag in TAGS}
 _VARIANT_TOKEN = re.compile(r'<(mi|mn|mo)([^>]*?) mathvariant="([a-z-]+)"([^>]*)>([^<]*)</\1>')
@@ -84,7 +84,19 @@ def to_mathml(tex: str, display: bool = False) -> str | None:
         return None  # a command it does not know, left in as text
     clean = nh3.clean(converted, tags=TAGS, attributes=_ALLOWED)
     clean = _VARIANT_TOKEN.sub(_variant_letters, clean)
-    return _FUNCTION_BEFORE_ARGUMENT.sub(r'\1<mspace width="0.1667em"></mspace>', clean)
+    clean = _FUNCTION_BEFORE_ARGUMENT.sub(r'\1<mspace width="0.1667em"></mspace>', clean)
+    # The text alternative MathML defines: what text-only readers of the page take instead.
+    alttext = html.escape(to_text(tex))
+    return clean.replace("<math ", f'<math alttext="{alttext}" ', 1)
+
+
+_MATH_ELEMENT = re.compile(r'<math\b[^>]*?\balttext="([^"]*)"[^>]*>.*?</math>', re.S)
+
+
+def spelled_out(page_html: str) -> str:
+    """HTML with each formula replaced by its text alternative ('O(n log n)'), for headings
+    in a contents list and other places that keep only text."""
+    return _MATH_ELEMENT.sub(r"\1", page_html) if "<math" in page_html else page_html
 
 
 _ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">\\[(\[](.*?)\\[)\]]</\1>', re.S)
@@ -106,9 +118,7 @@ def from_arithmatex(page_html: str) -> str:
 
 def in_line(mathml: str) -> str:
     """A display formula ('$$...$$') set inside a sentence: inline, in display style."""
-    return mathml.replace(
-        '<math display="block">', '<math display="inline" displaystyle="true">', 1
-    )
+    return mathml.replace(' display="block">', ' display="inline" displaystyle="true">', 1)
 
 
 @lru_cache(maxsize=65536)

@@ -305,8 +305,14 @@ def test_encode_then_decode_round_trips() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="abcXYZ éüñçøåłßÆ'`-.~!?", max_size=20))
+@given(
+    st.text(alphabet="abcXYZ éüñçøåłßÆ'-.~!?", max_size=20).filter(
+        lambda t: "--" not in t and "''" not in t
+    )
+)
 def test_encode_then_decode_round_trips_generated_text(text: str) -> None:
+    # ('--' and "''" stay so in BibTeX, where they are a dash and a quote: page ranges are
+    # written with '--'.)
     assert latex.decode(latex.encode(text)) == latex.normalize_space(text)
 
 

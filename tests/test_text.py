@@ -15,7 +15,9 @@ from lxml import html as lxml_html
 from generator import latex
 from generator.text import Text, markdown_html, plain_paragraphs_html
 
-N_SQUARED = '<math display="inline"><mrow><msup><mi>n</mi><mn>2</mn></msup></mrow></math>'
+N_SQUARED = (
+    '<math alttext="n^2" display="inline"><mrow><msup><mi>n</mi><mn>2</mn></msup></mrow></math>'
+)
 
 
 def _yaml(path: Path) -> dict:
@@ -93,7 +95,8 @@ def test_text_display_math_inside_a_sentence_stays_in_the_line() -> None:
     html = str(Text("We show $$n^2$$ holds.").as_html)
 
     assert html == (
-        '<p>We show <math display="inline" displaystyle="true"><mrow><msup><mi>n</mi><mn>2</mn>'
+        '<p>We show <math alttext="n^2" display="inline" displaystyle="true"><mrow><msup><mi>n</mi>'
+        "<mn>2</mn>"
         "</msup></mrow></math> holds.</p>"
     )
 
@@ -102,7 +105,7 @@ def test_text_display_math_on_its_own_line_is_a_block() -> None:
     html = str(Text("We show\n\n$$n^2$$\n\nabove.").as_html)
 
     assert html == (
-        '<p>We show</p>\n<math display="block"><mrow><msup><mi>n</mi><mn>2</mn></msup></mrow>'
+        '<p>We show</p>\n<math alttext="n^2" display="block"><mrow><msup><mi>n</mi><mn>2</mn></msup></mrow>'
         "</math>\n<p>above.</p>"
     )
 
