@@ -37,6 +37,21 @@ def warn_bibtex(
         diagnostics.warning(location, _message(what, key, problem))
 
 
+SHOWN_BIBTEX_FIELDS = ("title", "booktitle", "editor", "publisher", "address", "series")
+"""Fields of a .bib entry the site shows (a volume's title, a citation's venue); a paper's own
+title and authors are shown from papers.yaml, where they are checked."""
+
+
+def warn_entry(diagnostics: Diagnostics, entry: Any, volume: bool, location_of: Any) -> None:
+    """``warn_bibtex`` for each field of ``entry`` the site shows; ``location_of(entry, key)``
+    gives a field's line."""
+    for key in SHOWN_BIBTEX_FIELDS:
+        value = entry.get(key)
+        if value and (volume or key != "title"):
+            what = f"entry '{entry.key}'"
+            warn_bibtex(diagnostics, location_of(entry, key), what, key, value)
+
+
 def _message(what: str, key: str, problem: str) -> str:
     if problem.startswith("unknown command"):
         advice = "it is left out of the page; write it as text or with a standard command"

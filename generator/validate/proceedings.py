@@ -15,6 +15,7 @@ from generator.diagnostics import Diagnostic, Diagnostics, Location
 from generator.model import BibEntry, Paper
 from generator.names import Name
 from generator.validate.bibtex_plain import plain_entries
+from generator.validate.latex import warn_entry
 
 # bibtexparser logs every failed block itself; we report them as diagnostics instead.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
@@ -123,6 +124,7 @@ def match_entries(
     volume: BibEntry | None = None
     by_paper: dict[str, BibEntry] = {}
     for index, entry in enumerate(entries):
+        warn_entry(diagnostics, entry, entry.entry_type in VOLUME_TYPES, _field_location)
         if entry.entry_type in VOLUME_TYPES:
             if volume is not None:
                 diagnostics.error(
