@@ -199,9 +199,9 @@ def normalize_space(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
-# Nothing LaTeX gives a meaning to: the text is its own decoding. Measured on the reference
-# proceedings and a 5,000-paper synthetic .bib (bench/latex_decode.py), most name parts and many
-# titles are like this; skipping pylatexenc for them saves ~0.3 ms each.
+# Nothing LaTeX gives a meaning to: the text is its own decoding, without pylatexenc. At 5,000
+# papers, 46,611 of the 54,898 name parts, titles and venues a build decodes are like this:
+# 0.81 s instead of 1.47 s of CPU (bench/latex_decode.py; tests/test_latex.py holds both equal).
 _LATEX_SIGNIFICANT = re.compile(r"[\\{}$~%&#`']|--|''")
 
 
