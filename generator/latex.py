@@ -216,9 +216,16 @@ def decode(latex: str) -> str:
 @lru_cache(maxsize=65536)
 def parse(text: str, dialect: Dialect = Dialect.PROSE) -> Parsed:
     """Read a field of either dialect once; see the module docstring."""
+    return _parse(text, dialect, shortcut=True)
+
+
+def _parse(text: str, dialect: Dialect, shortcut: bool) -> Parsed:
+    """``parse``; without ``shortcut``, everything goes through pylatexenc (for the tests)."""
     if dialect is Dialect.BIBTEX and latex_scan.is_escaped_prose(text):
         text, dialect = latex_scan.unescape_prose(text), Dialect.PROSE
     scanned = latex_scan.scan(text, dialect)
+    if shortcut and not _COMMAND_OR_GROUP.search(scanned.latex):
+        return Parsed(_merge(_plain_pieces(scanned)), tuple(dict.fromkeys(scanned.problems)))
     walker = latexwalker.LatexWalker(
         scanned.latex, latex_context=_walker_context, tolerant_parsing=True
     )
@@ -230,6 +237,26 @@ def parse(text: str, dialect: Dialect = Dialect.PROSE) -> Parsed:
         return Parsed((Chars(text, written=True),), tuple(problems))
     pieces = _Walk(scanned.slots, problems).nodes(nodes)
     return Parsed(_merge(pieces), tuple(dict.fromkeys(problems)))
+
+
+# pylatexenc reads text one token at a time: ~5 ms for a 150-word abstract, most of a large
+# conference's build. Where scanning left no command and no group (most abstracts: prose and
+# formulas), the only LaTeX left is its special character runs, replaced here as pylatexenc
+# replaces them; tests/test_latex.py holds the two paths equal on generated text.
+_COMMAND_OR_GROUP = re.compile(r"[\\{}]")
+_SPECIAL_RUN = re.compile(r"(---|--|``|''|!`|\?`|~)")
+_SPECIALS = {"---": "—", "--": "–", "``": "“", "''": "”", "!`": "¡", "?`": "¿", "~": "\xa0"}
+
+
+def _plain_pieces(scanned: latex_scan.Scanned) -> list[Piece]:
+    walk = _Walk(scanned.slots, [])
+    out: list[Piece] = []
+    for index, part in enumerate(_SPECIAL_RUN.split(scanned.latex)):
+        if index % 2:
+            out.append(Chars(_SPECIALS[part]))
+        elif part:
+            out += walk.chars(part)
+    return out
 
 
 class _Walk:

@@ -26,15 +26,19 @@ _SLOT_BASE = 0xF0000  # Supplementary Private Use Area-A: no conference data use
 SLOT = re.compile("([\U000f0000-\U000ffffd])")
 """One slot character (a capturing group, so ``SLOT.split`` keeps it)."""
 
-_TOKEN = re.compile(
+_COMMON_TOKENS = r"""(?P<cmd>\\(?:[^\W\d_]+|.))
+    |(?P<math>\$\$?)
+    |(?P<special>[{}~%&])"""
+# In prose URLs, Markdown link targets and HTML entities are taken as written, before anything.
+_PROSE_TOKEN = re.compile(
     r"""(?P<url>(?:https?|ftp)://[^\s<>"'{}\\$]*[^\s<>"'{}\\$.,;:!?)\]])
     |(?P<dest>\]\([^()\s]*\))
-    |(?P<cmd>\\(?:[^\W\d_]+|.))
-    |(?P<math>\$\$?)
     |(?P<entity>&(?:[A-Za-z][A-Za-z0-9]*|\#[0-9]+|\#x[0-9A-Fa-f]+);)
-    |(?P<special>[{}~%&])""",
+    |"""
+    + _COMMON_TOKENS,
     re.X | re.S,
 )
+_BIBTEX_TOKEN = re.compile(_COMMON_TOKENS, re.X | re.S)
 _PAIR_OR_DOLLAR = re.compile(r"\\.|\$", re.S)
 _PAIR = re.compile(r"\\.", re.S)
 _ACCENTS = set("'\"^~=.`")
@@ -86,6 +90,7 @@ def scan(text: str, dialect: Dialect) -> Scanned:
     from generator.latex import Chars, Math  # the pieces live with the parser
 
     prose = dialect is Dialect.PROSE
+    tokens = _PROSE_TOKEN if prose else _BIBTEX_TOKEN
     out = Scanned("")
     parts: list[str] = []
     braces: list[bool] = []  # for each open brace: True when it is LaTeX's, False when a character
@@ -97,16 +102,19 @@ def scan(text: str, dialect: Dialect) -> Scanned:
         out.slots[char] = piece
         return char
 
+    def literal(char: str) -> str:  # a character meant as itself, out of LaTeX's way
+        return slot(Chars(char))
+
     while True:
-        match = _TOKEN.search(text, position)
+        match = tokens.search(text, position)
         if match is None:
             parts.append(text[position:])
             break
         parts.append(text[position : match.start()])
         kind, token, end = match.lastgroup, match.group(), match.end()
-        if prose and kind in ("entity", "url"):  # a URL, an HTML entity ('&nbsp;'): as written
+        if kind in ("entity", "url"):  # a URL, an HTML entity ('&nbsp;'): as written
             parts.append(slot(Chars(token, written=True)))
-        elif kind == "dest" and prose:
+        elif kind == "dest":
             parts.append("]" + slot(Chars(token[1:], written=True)))
         elif token in ("\\(", "\\["):
             closer = "\\)" if token == "\\(" else "\\]"
@@ -126,7 +134,8 @@ def scan(text: str, dialect: Dialect) -> Scanned:
                     out.problems.append("a '$' without its closing '$'")
                 parts.append("\\$" * len(token))
         elif kind == "special":
-            escaped = _special(token, text, match.start(), prose, braces, argument_end, out)
+            at = match.start()
+            escaped = _special(token, text, at, prose, braces, argument_end, out, literal)
             parts.append(escaped)
             if escaped == "}":  # a closed argument: another may follow ('\\href{u}{t}')
                 argument_end = end
@@ -151,9 +160,11 @@ def _special(
     braces: list[bool],
     argument_end: int,
     out: Scanned,
+    literal: Any,
 ) -> str:
+    """What a special character becomes: LaTeX's own, or a slot holding the character."""
     if char in "%&":
-        return "\\" + char
+        return literal(char)
     if not prose:
         if char == "{":
             braces.append(True)
@@ -162,18 +173,18 @@ def _special(
                 braces.pop()
             else:
                 out.problems.append("a '}' without its opening '{'")
-                return r"\}"
+                return literal("}")
         return char
     if char == "~":
         before = text[start - 1] if start else " "
-        return r"\textasciitilde{}" if before.isspace() or before in "([{" else char
+        return literal("~") if before.isspace() or before in "([{" else char
     if char == "{":
         latex = start == argument_end or text.startswith("\\", start + 1)
         braces.append(latex)
-        return "{" if latex else r"\{"
+        return "{" if latex else literal("{")
     if braces and braces.pop():
         return "}"
-    return r"\}"
+    return literal("}")
 
 
 def _unescaped(text: str, start: int, closer: str) -> int:

@@ -247,6 +247,19 @@ def test_parse_never_shows_a_command_nor_fails(text: str, dialect: Dialect) -> N
     assert re.search(r"\\[A-Za-z]", visible) is None, (text, visible)
 
 
+# Prose without commands (most abstracts): what the no-command path reads must be what
+# pylatexenc reads.
+PROSE_TOKENS = [t for t in TOKENS if "\\" not in t] + ["---", "!`", "?`", " ~ ", "(~3", "50%"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.sampled_from(PROSE_TOKENS), max_size=16).map("".join), st.sampled_from([BIB, PROSE])
+)
+def test_no_command_shortcut_equals_pylatexenc(text: str, dialect: Dialect) -> None:
+    assert latex.parse(text, dialect) == latex._parse(text, dialect, shortcut=False)
+
+
 @settings(max_examples=600, deadline=None)
 @given(texts)
 def test_decode_shortcut_equals_the_full_path(text: str) -> None:

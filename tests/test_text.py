@@ -105,8 +105,8 @@ def test_text_display_math_on_its_own_line_is_a_block() -> None:
     html = str(Text("We show\n\n$$n^2$$\n\nabove.").as_html)
 
     assert html == (
-        '<p>We show</p>\n<math alttext="n^2" display="block"><mrow><msup><mi>n</mi><mn>2</mn></msup></mrow>'
-        "</math>\n<p>above.</p>"
+        '<p>We show</p>\n<math alttext="n^2" display="block"><mrow><msup><mi>n</mi><mn>2</mn>'
+        "</msup></mrow></math>\n<p>above.</p>"
     )
 
 
