@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, Diagnostics, Location, Severity
@@ -53,8 +54,8 @@ def _add_organizer_commands(commands: argparse._SubParsersAction) -> None:
     kinds = "; ".join(f"{kind}: {what}" for kind, what in KINDS.items())
     importer = commands.add_parser(
         "import",
-        help="merge accepted papers from a submission system's export into papers.yaml",
-        description=f"Merge accepted papers into papers.yaml. Kinds: {kinds}.",
+        help="merge papers, a program, a committee or speakers from an export into data/",
+        description=f"Merge an export into the data folder. Kinds: {kinds}.",
     )
     importer.add_argument("kind", choices=tuple(KINDS), help="the export's format")
     importer.add_argument("file", type=Path, help="the exported file")
@@ -65,6 +66,12 @@ def _add_organizer_commands(commands: argparse._SubParsersAction) -> None:
         default=[],
         metavar="FIELD=COLUMN",
         help=f"csv: which column holds a field (fields: {', '.join(FIELDS)}); repeatable",
+    )
+    importer.add_argument(
+        "--encoding",
+        default=None,
+        help="the file's encoding (utf-8, utf-16, cp1252, ...); default: sniffed among UTF-8, "
+        "UTF-16 and Windows-1252, and named in the report",
     )
 
     new = commands.add_parser(
@@ -77,7 +84,20 @@ def _add_organizer_commands(commands: argparse._SubParsersAction) -> None:
         "--generator",
         default=None,
         help="the pip requirement the site's workflows install confsite from "
-        "(requirements.txt; default confsite==VERSION)",
+        "(requirements.txt; default: this confsite, as a file:// URL of its checkout or the "
+        "git URL it was installed from)",
+    )
+
+    release = commands.add_parser(
+        "release",
+        help="record the program as published: its changes since the last release",
+        description="Compare the program with the last release in releases.yaml, record the "
+        "differences as a new release and make it the one later builds compare with.",
+    )
+    release.add_argument("--data", type=Path, default=Path("data"), help="data folder (data/)")
+    release.add_argument("--note", default="", help="a note for attendees (why it changed)")
+    release.add_argument(
+        "--date", default=None, help='when, "YYYY-MM-DD HH:MM" in UTC (default: now)'
     )
 
     schema = commands.add_parser("schema", help="write JSON Schemas of the data files")
@@ -260,27 +280,46 @@ def _import(args: argparse.Namespace) -> int:
         print(f"confsite import: error: {problem}", file=sys.stderr)
     if problems:
         return 2
-    outcome = run_import(args.kind, args.file, args.data, mapping)
+    outcome = run_import(args.kind, args.file, args.data, mapping, encoding=args.encoding)
     for line in outcome.lines():
         print(line, file=sys.stderr)
     return 0 if outcome.ok else 1
 
 
 def _new(args: argparse.Namespace) -> int:
-    from generator.scaffold import VERSION, ScaffoldError, create_site
+    from generator.scaffold import ScaffoldError, create_site
 
     if not args.name.strip() or not 1900 < args.year < 3000:
         print("confsite new: error: give --name TEXT and a --year like 2028", file=sys.stderr)
         return 2
     try:
-        written = create_site(
-            args.dir, args.name.strip(), args.year, args.generator or f"confsite=={VERSION}"
-        )
+        written = create_site(args.dir, args.name.strip(), args.year, args.generator)
     except ScaffoldError as exc:
         print(exc, file=sys.stderr)
         return 1
     print(f"created {args.dir}/ ({len(written)} files); next:", file=sys.stderr)
     print(f"  cd {args.dir} && confsite check && confsite serve", file=sys.stderr)
+    return 0
+
+
+def _release(args: argparse.Namespace) -> int:
+    from generator.changes_view import release_lines
+    from generator.releases import ReleaseError, release
+
+    try:
+        when = datetime.fromisoformat(args.date) if args.date else datetime.now(UTC)
+    except ValueError:
+        print(f'--date {args.date}: error: write "YYYY-MM-DD HH:MM" (UTC)', file=sys.stderr)
+        return 2
+    when = when.replace(tzinfo=UTC) if when.tzinfo is None else when
+    try:
+        outcome = release(args.data, when.replace(second=0, microsecond=0), args.note)
+    except ReleaseError as error:
+        print_diagnostics(error.diagnostics)
+        print("nothing recorded: fix the problems and run confsite release again", file=sys.stderr)
+        return 1
+    for line in release_lines(outcome):
+        print(line, file=sys.stderr)
     return 0
 
 
@@ -304,5 +343,5 @@ def _quiet_mkdocs() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"check": _check, "build": _build, "serve": _serve, "synth": _synth}
-    handlers.update({"import": _import, "new": _new, "schema": _schema})
+    handlers.update({"import": _import, "new": _new, "schema": _schema, "release": _release})
     return handlers[args.command](args)

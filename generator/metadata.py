@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import escape
 
+from generator.changes_view import FEED_FILE
 from generator.exporters.citation import CitationRecord
 from generator.model import Conference, ConferenceData, Session
 
@@ -236,7 +237,17 @@ def home_head(data: ConferenceData) -> str:
         "website",
     )
     tags.append(json_ld(conference_event(data)))
+    tags.append(feed_link(data, FEED_FILE))
     return "\n".join(tags)
+
+
+def feed_link(data: ConferenceData, href: str) -> str:
+    """The changes feed announced to browsers and feed readers (``href`` from the page)."""
+    title = f"{data.conference.short_title}: schedule changes"
+    return (
+        f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
+        f'href="{escape(href)}">'
+    )
 
 
 def session_head(data: ConferenceData, session: Session) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from generator.diagnostics import Location
+from generator.history import NO_HISTORY, History
 from generator.names import Name
 from generator.text import Text
 
@@ -191,7 +192,8 @@ class Organizer:
 class CommitteeMember:
     name: Name
     affiliation: str
-    area: Area
+    area: Area | None = None
+    """The half of the committee; None when the committee (or this member) has no areas."""
 
 
 @dataclass(frozen=True)
@@ -216,6 +218,11 @@ class ConferenceData:
     volume: BibEntry | None
     bib_entries: dict[str, BibEntry]
     """Proceedings entries by paper id; papers without one get a generated entry."""
+    history: History = NO_HISTORY
+    """releases.yaml: the program as last released, to compare with (generator/changes.py)."""
+    build_date: datetime = datetime(1970, 1, 1, tzinfo=UTC)
+    """The build date the data implies (generator/reproducible.py); it dates the changes made
+    since the last release. Set only when there is a release to compare with."""
 
     @property
     def sessions(self) -> tuple[Session, ...]:

@@ -41,10 +41,11 @@ class GeneratedPage:
 
 @dataclass(frozen=True)
 class GeneratedFile:
-    """A download (.bib, .ics, .xml, .json) copied to the site as it is."""
+    """A download (.bib, .ics, .xml, .json, an icon) copied to the site as it is."""
 
     uri: str
-    content: str
+    content: str | bytes
+    """Text (written as UTF-8) or bytes."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,19 @@ class SiteFacts:
     name: str
     url: str
     description: str
+
+
+@dataclass(frozen=True)
+class OfflinePlan:
+    """What the worker keeps as soon as it is installed; paths from the site's root."""
+
+    program: str
+    """The program page (the app starts there)."""
+    agenda: str
+    """The personal agenda page."""
+    pages: tuple[str, ...]
+    """Every page and file to keep: the home page, the program and its parts, the agenda and
+    its data."""
 
 
 class Sink(Protocol):
@@ -94,6 +108,8 @@ class BuildResult:
     heads: dict[str, str] = field(default_factory=dict)
     """Finished <head> HTML for hand-written pages, by source path ('index.md')."""
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
+    offline: OfflinePlan | None = None
+    """What the site keeps for use offline (generator/offline.py)."""
     streams: list[Stream] = field(default_factory=list)
     """Pages and files still to render, in site order after ``pages`` and ``files``; each
     stream is independent of the others, so they can run side by side."""

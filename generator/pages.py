@@ -9,8 +9,10 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from generator import metadata, paging, parallel, views
-from generator.exporters import frab, ics
+from generator import metadata, offline, paging, parallel, views
+from generator.changes import ChangeLog
+from generator.changes_view import CHANGES_PAGE, FEED_FILE, changes_view
+from generator.exporters import atom, frab, ics
 from generator.exporters.bibtex import paper_bibtex, proceedings_bibtex
 from generator.exporters.citation import record_of
 from generator.exporters.ris import paper_ris
@@ -25,7 +27,12 @@ from generator.outputs import (
     TocEntry,
 )
 from generator.progress import Progress
-from generator.urls import page_uri
+from generator.urls import Urls, page_uri
+
+PROGRAM_PAGE = "program"
+AGENDA_PAGE = "program/my-agenda"
+AGENDA_DATA = "program/agenda.json"
+"""Where the program, the personal agenda and the agenda's data are, from the site's root."""
 
 _HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -120,6 +127,7 @@ def plan_site(data: ConferenceData, result: BuildResult) -> None:
     )
     result.fragments["index.md"] = render("home_facts.html", views.home_view(index))
     result.heads["index.md"] = metadata.home_head(data)
+    log = ChangeLog.of(data)
     # Lists too big for one page become an index and pages of their own (generator/paging.py).
     limit = paging.budget()
     split = {
@@ -135,7 +143,7 @@ def plan_site(data: ConferenceData, result: BuildResult) -> None:
             f"Call for papers of {conference.title}: topics and important dates.",
         ),
         _page(
-            "program",
+            PROGRAM_PAGE,
             "Program",
             render("program.html", views.program_view(index)),
             f"The program of {name}: sessions, rooms and times.",
@@ -172,10 +180,25 @@ def plan_site(data: ConferenceData, result: BuildResult) -> None:
             render("speakers.html", views.speakers_view(index)),
             f"Keynote speakers of {name}.",
         ),
+        _page(
+            CHANGES_PAGE,
+            "Schedule changes",
+            render("changes.html", changes_view(log, data)),
+            f"Sessions and papers of {name} moved, added or cancelled since the program was "
+            "published.",
+            in_nav=False,
+            head=metadata.feed_link(data, Urls.for_path(CHANGES_PAGE).to(FEED_FILE)),
+        ),
     ]
     for specs in split.values():
         result.pages += [_spec_page(spec) for spec in (specs or [])[1:]]
+    # What opens without a network as soon as the site was visited once.
+    program_parts = [f"{spec.path}/" for spec in split["program"] or []]
+    result.offline = offline.plan(
+        f"{PROGRAM_PAGE}/", f"{AGENDA_PAGE}/", [*program_parts, AGENDA_DATA]
+    )
     result.files.append(GeneratedFile("proceedings/proceedings.bib", proceedings_bibtex(data)))
+    result.files.append(GeneratedFile(FEED_FILE, atom.changes_feed(data, log)))
     result.streams += [
         lambda sink: render_paper_pages(index, sink),
         lambda sink: render_authors_and_schedule(index, sink),
@@ -304,7 +327,7 @@ def render_schedule(data: ConferenceData, index: views.Index, sink: Sink) -> Non
             render_session(index, session, sink)
     sink.page(
         _page(
-            "program/my-agenda",
+            AGENDA_PAGE,
             "My agenda",
             render("my_agenda.html", views.my_agenda_view(index)),
             f"Your starred sessions and papers of {name}.",
@@ -313,7 +336,7 @@ def render_schedule(data: ConferenceData, index: views.Index, sink: Sink) -> Non
         )
     )
     agenda = json.dumps(views.agenda_data(index), ensure_ascii=False, separators=(",", ":"))
-    sink.file(GeneratedFile("program/agenda.json", agenda + "\n"))
+    sink.file(GeneratedFile(AGENDA_DATA, agenda + "\n"))
     sink.file(GeneratedFile("program/schedule.xml", frab.schedule_xml(data)))
     sink.file(GeneratedFile("program/schedule.json", frab.schedule_json(data)))
     for uri, text in ics.calendar_files(data).items():

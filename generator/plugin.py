@@ -34,7 +34,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator import frame, live, mathml, pages, parallel, search_index, writing
+from generator import frame, live, mathml, offline, pages, parallel, plugin_offline, search_index, writing
 from generator.build import render_outputs
 from generator.diagnostics import Diagnostics, Severity
 from generator.model import ConferenceData
@@ -87,6 +87,10 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         """The model this build rendered (``confsite serve`` applies later edits to it)."""
         self.frames: dict[tuple[object, ...], tuple[frame.Frame | None, Page]] = {}
         """Frames cut in this process, by family (kept for the pages of later edits)."""
+        self.serving = False
+        """A live preview (``mkdocs serve``, ``confsite serve``): no service worker. (Not
+        told by an ``on_startup`` hook: MkDocs keeps a plugin that has one from build to
+        build, and with it everything a build left in it.)"""
         self.validated: tuple[Path, ConferenceData | None, Diagnostics] | None = None
         """Set by ``build_site`` when its caller already validated the data folder (resolved
         path, model, diagnostics): the first build uses it instead of loading it again."""
@@ -97,6 +101,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.data_dir = self.resolve_data_dir(config)
+        self.serving = plugin_offline.serving(config)
         validated, self.validated = self.validated, None  # serve's rebuilds read the data anew
         if validated is None or validated[0] != self.data_dir.resolve():
             validated = (self.data_dir, *load_and_validate(self.data_dir))
@@ -128,7 +133,10 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
             config.site_name = escape(site.name)
             config.site_url = config.site_url or site.url
             config.site_description = config.site_description or escape(site.description)
-        for asset in (*ASSETS, *(uri for uri, _ in _folder_assets() if uri.count("/") == 2)):
+        # The theme's colour, for the manifest and overrides/main.html's theme-color.
+        config.extra.setdefault("theme_color", plugin_offline.theme_colour(config.theme))
+        scripts = (*ASSETS, offline.REGISTRATION)
+        for asset in (*scripts, *(uri for uri, _ in _folder_assets() if uri.count("/") == 2)):
             if asset.endswith(".css") and asset not in config.extra_css:
                 config.extra_css.append(asset)
             if asset.endswith(".js") and asset not in map(str, config.extra_javascript):
@@ -153,6 +161,12 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
             add(asset, (resources.files("generator") / "assets" / name).read_bytes(), False)
         for uri, source in _folder_assets():
             add(uri, source.read_bytes(), False)
+        add(offline.REGISTRATION, offline.registration_script(not self.serving), False)
+        if self.result.site and self.result.offline:
+            language = str(config.theme.get("language") or "en")
+            colour = str(config.extra["theme_color"])
+            for made in offline.app_files(self.result.site, self.result.offline, colour, language):
+                add(made.uri, made.content, False)
         return files
 
     def on_page_markdown(
@@ -216,6 +230,17 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         index = _search_index_file(config)
         if entries and index.exists():
             search_index.add_entries(index, entries)
+        if not self.serving and self.result.offline:
+            self._write_service_worker(config)
+
+    def _write_service_worker(self, config: MkDocsConfig) -> None:
+        """sw.js, last: it lists what the built pages load, and the build's version."""
+        assert self.result.offline is not None
+        site_dir = Path(config.site_dir)
+        version = offline.build_version(*plugin_offline.version_inputs(config, self.data_dir))
+        assets = plugin_offline.built_assets(site_dir)
+        text = offline.service_worker(self.result.offline, version, assets)
+        writing.FileWriter().write(site_dir / offline.SERVICE_WORKER, text.encode("utf-8"))
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.data_dir))
@@ -320,7 +345,9 @@ class _Writer:
     def file(self, file: GeneratedFile) -> None:
         assert self.plugin.files is not None
         _refuse_collision(self.plugin.files, file.uri)
-        self._write(file.uri, file.content.encode("utf-8"))  # as MkDocs writes a File's text
+        content = file.content
+        # Text as MkDocs writes a File's text.
+        self._write(file.uri, content if isinstance(content, bytes) else content.encode("utf-8"))
 
     def _write(self, dest_uri: str, content: bytes) -> None:
         self.files.write(self.site_dir / dest_uri, content)
@@ -368,7 +395,7 @@ def _front_matter(page: GeneratedPage) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
-def _toc_tokens(page: GeneratedPage) -> list[dict[str, Any]]:
+def _toc_tokens(page: GeneratedPage) -> list[Any]:  # MkDocs' _TocToken dicts
     tokens: list[dict[str, Any]] = []
     for entry in page.toc:
         # MkDocs' toc names are HTML; the theme prints them as they are.

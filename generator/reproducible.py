@@ -63,6 +63,13 @@ def data_epoch(data_dir: Path) -> int:
     return 0
 
 
+def build_date(data_dir: Path) -> datetime:
+    """The build date as ``pin_build_date`` sets it (the caller's, else the data's)."""
+    value = os.environ.get(ENV, "").strip()
+    epoch = int(value) if value.isdigit() else data_epoch(data_dir)
+    return datetime.fromtimestamp(epoch, UTC)
+
+
 def pin_build_date(data_dir: Path) -> str:
     """Set ``SOURCE_DATE_EPOCH`` from the data unless the caller already set it; returns it."""
     if not os.environ.get(ENV, "").strip().isdigit():

@@ -39,6 +39,11 @@ TIME = {
     "pattern": "^([01]?[0-9]|2[0-3]):[0-5][0-9]$",
     "description": 'HH:MM, quoted ("09:30"): unquoted, YAML may read it as a number',
 }
+END_TIME = {
+    "type": "string",
+    "pattern": "^(([01]?[0-9]|2[0-3]):[0-5][0-9]|24:00)$",
+    "description": 'HH:MM, quoted; earlier than the start means the next day, "24:00" midnight',
+}
 DATETIME = {
     "type": "string",
     "pattern": r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$",
@@ -145,6 +150,10 @@ def _papers() -> dict[str, Any]:
         "links": links,
         "pages": TEXT,
         "doi": {"type": "string", "description": "10.NNNN/suffix"},
+        "no_abstract": {
+            "type": "boolean",
+            "description": "true: the paper has no abstract on purpose (no warning)",
+        },
     }
     paper = _object(PAPER_KEYS, types, ("id", "title", "authors"))
     return _document(
@@ -160,7 +169,7 @@ def _program() -> dict[str, Any]:
         "title": TEXT,
         "kind": {"enum": list(KINDS)},
         "start": TIME,
-        "end": TIME,
+        "end": END_TIME,
         "room": TEXT,
         "chair": TEXT,
         "speaker": {"type": "string", "description": "a speaker id from speakers.yaml"},
@@ -182,7 +191,7 @@ def _committee() -> dict[str, Any]:
     member = _object(
         ("name", "affiliation", "area"),
         {"name": TEXT, "affiliation": TEXT, "area": {"enum": list(AREAS)}},
-        ("name", "area"),
+        ("name",),
     )
     body = _object(
         ("organizing", "program_committee"),

@@ -13,6 +13,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from generator import latex
+from generator.changes import ChangeLog
+from generator.changes_view import CHANGES_PAGE, FEED_FILE, agenda_version
 from generator.exporters import ics
 from generator.exporters.bibtex import paper_bibtex
 from generator.exporters.citation import plain_citation, record_of
@@ -247,6 +249,7 @@ def my_agenda_view(index: Index) -> dict[str, Any]:
 def agenda_data(index: Index) -> dict[str, Any]:
     """The static schedule the browser builds the personal agenda and its .ics from."""
     conference = index.data.conference
+    log = ChangeLog.of(index.data)
     return {
         "title": conference.short_title,
         "timezone": conference.timezone,
@@ -267,6 +270,7 @@ def agenda_data(index: Index) -> dict[str, Any]:
                 "url": ics.session_url(conference, s),
                 "uid": ics.session_uid(conference, s),
                 "papers": [p.id for p in index.papers_by_session[s.id]],
+                **agenda_version(log.session(s.id)),
             }
             for s in index.data.sessions
         },
@@ -278,6 +282,7 @@ def agenda_data(index: Index) -> dict[str, Any]:
                 "path": f"papers/{p.id}/",
                 "url": ics.paper_url(conference, p),
                 "uid": ics.paper_uid(conference, p),
+                **agenda_version(log.paper(p.id)),
             }
             for p in index.data.papers
             if p.session_id
@@ -447,21 +452,22 @@ def author_view(person: Person, index: Index, path: str = "") -> dict[str, Any]:
 
 
 def committee_view(index: Index) -> dict[str, Any]:
+    """The split by area only when some member has one; members without one after it."""
     data = index.data
-    areas = []
-    for area in Area:
+
+    def listed(area: Area | None) -> list[dict[str, str]]:
         members = sorted(
             (m for m in data.program_committee if m.area is area), key=lambda m: m.name.sort_key
         )
-        areas.append(
-            {
-                "id": area.value,
-                "label": area.label,
-                "count": len(members),
-                "members": [{"name": m.name.full, "affiliation": m.affiliation} for m in members],
-            }
-        )
+        return [{"name": m.name.full, "affiliation": m.affiliation} for m in members]
+
+    split = any(m.area is not None for m in data.program_committee)
+    areas = [
+        {"id": a.value, "label": a.label, "count": len(listed(a)), "members": listed(a)}
+        for a in (Area if split else ())
+    ]
     return {
+        "unassigned": listed(None),
         "organizers": [
             {"role": o.role, "name": o.name.full, "affiliation": o.affiliation}
             for o in data.organizers
@@ -533,6 +539,8 @@ def home_view(index: Index) -> dict[str, Any]:
             "program": urls.to("program/"),
             "proceedings": urls.to("proceedings/"),
             "cfp": urls.to("call-for-papers/"),
+            "changes": urls.to(f"{CHANGES_PAGE}/"),
+            "feed": urls.to(FEED_FILE),
         },
         "sponsors": [
             {"name": s.name, "tier": s.tier.capitalize(), "url": s.url} for s in index.data.sponsors

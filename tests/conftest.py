@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -144,9 +145,19 @@ def read_papers(data_dir: Path) -> dict[str, dict]:
     return {paper["id"]: paper for paper in root["papers"]}
 
 
+def fill_in_new_site(root: Path) -> None:
+    """What an organizer does first in a new site: set the values marked '# change me' (here
+    kept as they are, marks deleted) and the site's real address."""
+    conference = root / "data" / "conference.yaml"
+    text = re.sub(r" *# change me.*", "", conference.read_text())
+    conference.write_text(text.replace("https://example.org/", "https://conference-site.org/"))
+
+
 def new_site_with_import(root: Path, kind: str, source: Path, name: str, year: str) -> str:
-    """`confsite new ROOT` then `confsite import KIND SOURCE` in it; returns the import report."""
+    """`confsite new ROOT`, filled in, then `confsite import KIND SOURCE` in it; returns the
+    import report."""
     assert run_confsite("new", str(root), "--name", name, "--year", year).returncode == 0
+    fill_in_new_site(root)
     result = run_confsite("import", kind, str(source), cwd=root)
     assert result.returncode == 0, result.stderr
     return result.stderr

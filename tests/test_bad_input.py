@@ -290,8 +290,9 @@ CASES = [
             'start: "10:30"\n        end: "10:15"\n        room: Hall A',
         ),
         (
-            "data/program.yaml:17: error: session 's-compilers': ends at 10:15, not after its "
-            "start 10:30",
+            "data/program.yaml:17: error: session 's-compilers': ends at 10:15, before its start "
+            "10:30; as a session past midnight it would last 23:45, and one may last 18 hours at "
+            "most: check the times",
             "1 error(s), 0 warning(s)",
         ),
     ),

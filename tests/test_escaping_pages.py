@@ -75,6 +75,7 @@ def hostile_conference() -> dict[str, dict]:
         "start": "2027-04-12",
         "end": "2027-04-13",
         "url": "https://conf.example/2027/",
+        "fictional": True,  # invented data on example domains, which check --strict allows
         "contact": hostile("conference.contact"),
         "venue": {
             "name": hostile("venue.name"),

@@ -36,7 +36,9 @@ PROPERTY = settings(
 def icalendar_event(conference: Conference, event: ics.Event) -> icalendar.Event:
     out = icalendar.Event()
     out.add("uid", event.uid)
-    out.add("dtstamp", ics.stamp(conference))
+    out.add("dtstamp", event.version.stamp or ics.stamp(conference))
+    if event.version.sequence:
+        out.add("sequence", event.version.sequence)
     out.add("dtstart", event.start)
     out.add("dtend", event.end)
     out.add("summary", event.summary)

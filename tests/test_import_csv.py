@@ -46,7 +46,7 @@ def test_import_csv_cmt_with_column_mapping(tmp_path: Path) -> None:
         f"{source}:6: warning: row 3: no title; skipped",
         f"{source}:7: note: id '15' is written as 'p15' (a bare number gets the prefix 'p')",
         "imported 2, updated 0, unchanged 0; skipped 1 not accepted and 1 unreadable; "
-        f"wrote {data / 'papers.yaml'}",
+        f"read as UTF-8; wrote {data / 'papers.yaml'}",
     ]
     imported = papers(data)
     assert sorted(imported) == ["p12", "p15"]

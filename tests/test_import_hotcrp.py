@@ -27,7 +27,7 @@ def test_import_hotcrp_takes_every_paper_and_says_there_were_no_decisions(site: 
     log = site.joinpath("import.log").read_text().splitlines()
     assert log[-1] == (
         "imported 30, updated 0, unchanged 0; skipped 0 not accepted and 0 unreadable; "
-        "wrote data/papers.yaml"
+        "read as UTF-8; wrote data/papers.yaml"
     )
     assert any(
         line.endswith(
@@ -77,7 +77,7 @@ def test_import_hotcrp_skips_rejected_when_decisions_are_present(tmp_path: Path)
     assert result.stderr.splitlines() == [
         f"{source}:4: warning: paper 9: no authors; skipped",
         "imported 1, updated 0, unchanged 0; skipped 1 not accepted and 1 unreadable; "
-        f"wrote {tmp_path / 'papers.yaml'}",
+        f"read as UTF-8; wrote {tmp_path / 'papers.yaml'}",
     ]
 
 

@@ -46,7 +46,7 @@ def test_import_openreview_notes_each_id_it_lowercased(site: Path) -> None:
         f"{SOURCE}:607: note: id 'r1eLk2mKiX' is written as 'r1elk2mkix' (ids are lowercase "
         "letters, digits, '-' and '_', starting with a letter or digit)",
         "imported 2, updated 0, unchanged 0; skipped 0 not accepted and 0 unreadable; "
-        "wrote data/papers.yaml",
+        "read as UTF-8; wrote data/papers.yaml",
     ]
 
 
@@ -56,7 +56,7 @@ def test_import_openreview_reimport_changes_nothing(site: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines()[-1] == (
         "imported 0, updated 0, unchanged 2; skipped 0 not accepted and 0 unreadable; "
-        "no file changed"
+        "read as UTF-8; no file changed"
     )
     assert (site / "data" / "papers.yaml").read_bytes() == before
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, run_confsite
+from conftest import ROOT, fill_in_new_site, run_confsite
 
 from generator.scaffold import SITE, WORKFLOWS, render_workflow
 
@@ -57,7 +60,29 @@ def test_new_site_name_and_year_are_yaml_safe(site: Path) -> None:
     assert conference["url"] == "https://example.org/sys-ml-1/2028/"
 
 
-def test_new_site_checks_and_builds(site: Path) -> None:
+def test_new_site_checks_and_strict_lists_each_value_left_to_change(site: Path) -> None:
+    check = run_confsite("check", cwd=site)
+    assert check.returncode == 0, check.stderr
+    strict = run_confsite("check", "--strict", cwd=site)
+    assert strict.returncode == 1
+    marked = [
+        ("7", "title", 'Sys: "ML" #1 2028'),
+        ("8", "description", 'Sys: "ML" #1 2028: the conference website.'),
+        ("9", "timezone", "UTC"),
+        ("10", "start", "2028-06-01"),
+        ("11", "end", "2028-06-03"),
+        ("13", "name", "To be announced"),
+        ("18", "url", "https://example.org/sys-ml-1/2028/"),
+    ]
+    assert strict.stderr.splitlines() == [
+        f"data/conference.yaml:{line}: warning: '{key}' '{value}' is still the new site's "
+        "placeholder (marked '# change me'); set it, then delete the mark"
+        for line, key, value in marked
+    ] + ["0 error(s), 7 warning(s)"]
+
+
+def test_new_site_checks_strictly_and_builds_once_filled_in(site: Path) -> None:
+    fill_in_new_site(site)
     check = run_confsite("check", "--strict", cwd=site)
     assert check.returncode == 0, check.stderr
     build = run_confsite("build", "--strict", cwd=site)
@@ -65,6 +90,44 @@ def test_new_site_checks_and_builds(site: Path) -> None:
     home = (site / "site" / "index.html").read_text()
     assert "<title>Home - Sys: &#34;ML&#34; #1 2028</title>" in home
     assert (site / "site" / "program" / "index.html").is_file()
+
+
+def test_new_site_requirement_resolves_with_pip(site: Path, tmp_path: Path) -> None:
+    """requirements.txt names this checkout, and pip resolves it (a dry run: nothing installed)."""
+    requirement = (site / "requirements.txt").read_text().splitlines()[-1]
+    assert requirement == f"confsite @ {ROOT.as_uri()}"
+    report = tmp_path / "report.json"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--dry-run",
+            "--no-deps",
+            "--quiet",
+            "--report",
+            str(report),
+            "-r",
+            str(site / "requirements.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    (install,) = json.loads(report.read_text())["install"]
+    assert (install["metadata"]["name"], install["download_info"]["url"]) == (
+        "confsite",
+        ROOT.as_uri(),
+    )
+
+
+def test_new_site_readme_says_how_to_change_the_requirement(site: Path) -> None:
+    readme = (site / "README.md").read_text()
+    assert "confsite @ git+https://github.com/ORGANIZATION/confsite@v0.1.0" in readme
+    assert "pip install --dry-run -r requirements.txt" in readme
 
 
 def test_new_site_workflows_are_the_site_variant(site: Path) -> None:

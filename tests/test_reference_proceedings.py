@@ -26,7 +26,7 @@ timezone: UTC
 start: {year}-12-01
 end: {year}-12-03
 venue: Reference Hall
-url: https://reference.example.org/{year}/
+url: https://reference-proceedings.test/{year}/
 """
 # A LaTeX command or group left in visible text: '\\'e', '{\\"u}', '\\v{c}', '{Braces}'.
 RAW_LATEX = re.compile(r"[\\{}]")

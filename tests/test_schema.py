@@ -11,7 +11,7 @@ import pytest
 from conftest import EXAMPLE_DATA, ROOT, run_confsite
 
 from generator.diagnostics import Diagnostics
-from generator.importers.papers_file import plain
+from generator.importers.yaml_file import plain
 from generator.load.yaml_source import load_yaml_file, parse_yaml
 from generator.schema import render, schemas
 

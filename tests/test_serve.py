@@ -158,3 +158,13 @@ def test_serve_background_build_never_undoes_a_later_change(server: Server) -> N
     assert "Platypus news." in server.get("")
     assert "Axolotl." in server.get("papers/p00011/")
     assert "Axolotl" in server.get("search/search_index.json")
+
+
+def test_serve_has_no_service_worker_and_removes_one_left_over(server: Server) -> None:
+    """Live reload must never show a kept copy: under serve the worker is not written, and the
+    registration script unregisters any worker a built site left on this address."""
+    assert server.get("sw.js") == "HTTP 404"
+    script = server.get("assets/confsite/offline.js")
+    assert "var OFFLINE = false;" in script
+    assert "registration.unregister()" in script
+    assert "manifest.webmanifest" in server.get("")  # still installable from the preview

@@ -64,6 +64,26 @@ def test_read_papers_missing_abstract_is_a_warning() -> None:
     assert problems == ["p.yaml:2: warning: paper 'a': no abstract"]
 
 
+def test_read_papers_no_abstract_on_purpose_is_not_reported() -> None:
+    papers, problems = read(
+        "papers:\n  - {id: a, title: T, authors: [Ann Lee], no_abstract: true}\n"
+    )
+
+    assert [(p.id, p.abstract.source) for p in papers] == [("a", "")]
+    assert problems == []
+
+
+def test_read_papers_no_abstract_beside_an_abstract_is_an_error() -> None:
+    _papers, problems = read(
+        "papers:\n  - {id: a, title: T, abstract: x, authors: [Ann Lee], no_abstract: true}\n"
+    )
+
+    assert problems == [
+        "p.yaml:2: error: paper 'a': 'no_abstract: true' but the paper has an abstract; remove "
+        "one of the two"
+    ]
+
+
 def test_read_papers_missing_required_fields() -> None:
     papers, problems = read("papers:\n  - {id: a, abstract: x}\n")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -9,6 +10,8 @@ import pytest
 from conftest import TOY_DATA
 
 from generator import views
+from generator.model import Area, CommitteeMember
+from generator.names import Name
 from generator.validate import load_and_validate
 
 
@@ -170,3 +173,27 @@ def test_cfp_view_dates_in_their_own_zone(index: views.Index) -> None:
     ]
     assert [t["id"] for t in view["topics"]] == ["hardware", "software", "metrics"]
     assert view["uses_aoe"] is True
+
+
+def _with_committee(index: views.Index, areas: list[Area | None]) -> views.Index:
+    members = tuple(
+        CommitteeMember(Name.parse(name), "", area)
+        for name, area in zip(["Zoë Park", "Ana Costa", "Björn Ek"], areas, strict=True)
+    )
+    return views.Index.of(replace(index.data, program_committee=members))
+
+
+def test_committee_view_without_areas_has_no_split(index: views.Index) -> None:
+    view = views.committee_view(_with_committee(index, [None, None, None]))
+
+    assert view["areas"] == []
+    assert [m["name"] for m in view["unassigned"]] == ["Ana Costa", "Björn Ek", "Zoë Park"]
+
+
+def test_committee_view_lists_members_without_an_area_after_the_split(
+    index: views.Index,
+) -> None:
+    view = views.committee_view(_with_committee(index, [None, Area.ML, None]))
+
+    assert [(a["id"], a["count"]) for a in view["areas"]] == [("systems", 0), ("ml", 1)]
+    assert [m["name"] for m in view["unassigned"]] == ["Björn Ek", "Zoë Park"]

@@ -359,10 +359,13 @@
         : [s.kind].concat(s.papers.map(function (id) {
           return data.papers[id] ? "- " + data.papers[id].title : "";
         }).filter(Boolean), ["", s.url]);
+      var event = p || s;  // a moved event carries its SEQUENCE and DTSTAMP, as the site's .ics
       lines.push(
         "BEGIN:VEVENT",
-        "UID:" + (p ? p.uid : s.uid),
-        "DTSTAMP:" + data.dtstamp,
+        "UID:" + event.uid,
+        "DTSTAMP:" + (event.dtstamp || data.dtstamp));
+      if (event.sequence) lines.push("SEQUENCE:" + event.sequence);
+      lines.push(
         "DTSTART:" + icsTime(s.start),
         "DTEND:" + icsTime(s.end),
         "SUMMARY:" + icsText(item.title),

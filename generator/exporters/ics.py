@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from generator.changes import UNCHANGED, ChangeLog, EventVersion
 from generator.exporters import ical_text
 from generator.model import Conference, ConferenceData, Paper, Session
 
@@ -106,6 +107,8 @@ class Event:
     description: str
     url: str
     category: str
+    version: EventVersion = UNCHANGED
+    """SEQUENCE and DTSTAMP: raised when a release moved it (generator/changes.py)."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,7 @@ class Calendars:
                 self.papers[paper.session_id].append(paper)
         self.sessions = {s.id: s for s in data.sessions}
         self.speakers = {s.id: s.name.full for s in data.speakers}
+        self.changes = ChangeLog.of(data)
         # The program and the session's own file hold the same event: built once.
         self._session_events: dict[str, Event] = {}
 
@@ -146,6 +150,7 @@ class Calendars:
                 description=description,
                 url=session_url(conference, session),
                 category=session.kind.label,
+                version=self.changes.session(session.id),
             )
             self._session_events[session.id] = event
         return event
@@ -170,6 +175,7 @@ class Calendars:
             description=description,
             url=paper_url(conference, paper),
             category="Paper",
+            version=self.changes.paper(paper.id),
         )
 
     def program(self) -> Calendar:
@@ -260,8 +266,9 @@ class Writer:
                     ical_text.text_line("SUMMARY", event.summary),
                     self.times.line("DTSTART", event.start),
                     self.times.line("DTEND", event.end),
-                    self.dtstamp,
+                    self._stamp(event.version),
                     ical_text.text_line("UID", event.uid),
+                    f"SEQUENCE:{event.version.sequence}\r\n" if event.version.sequence else "",
                     ical_text.text_line("CATEGORIES", event.category),
                     ical_text.text_line("DESCRIPTION", event.description),
                     ical_text.text_line("LOCATION", event.location),
@@ -271,6 +278,11 @@ class Writer:
             )
             self._events[event] = text
         return text
+
+    def _stamp(self, version: EventVersion) -> str:
+        if version.stamp is None:
+            return self.dtstamp
+        return self.times.line("DTSTAMP", version.stamp)
 
     def calendar(self, calendar: Calendar) -> str:
         parts = [

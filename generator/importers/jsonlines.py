@@ -23,7 +23,7 @@ class _LineDecoder(json.JSONDecoder):
     def __init__(self, text: str) -> None:
         super().__init__()
         newlines = [i for i, char in enumerate(text) if char == "\n"]
-        plain_parse_object = self.parse_object
+        plain_parse_object: Any = getattr(self, "parse_object")  # noqa: B009 - untyped in typeshed
 
         def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
             value, end = plain_parse_object(s_and_end, *args)
@@ -33,7 +33,8 @@ class _LineDecoder(json.JSONDecoder):
             return obj, end
 
         self.parse_object = parse_object
-        self.scan_once = json.scanner.py_make_scanner(self)
+        # The pure-Python scanner calls self.parse_object; the C one would not.
+        self.scan_once = json.scanner.py_make_scanner(self)  # type: ignore[attr-defined]
 
 
 def loads(text: str) -> Any:

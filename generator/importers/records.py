@@ -1,8 +1,10 @@
-"""What every importer produces: accepted papers as the source describes them, and its notes."""
+"""What every importer produces: papers, sessions, committee members or speakers as the source
+describes them, and its notes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from generator.diagnostics import Diagnostics, Location
 
@@ -36,6 +38,47 @@ class ImportedPaper:
 
 
 @dataclass(frozen=True)
+class ImportedSession:
+    """One program item read from a schedule (a frab event, a calendar event, a sheet row)."""
+
+    source_id: str
+    """The item's identifier in the source (an event id, a UID), or empty; the session id
+    derives from it (or from the title when it is empty)."""
+    title: str
+    start: datetime
+    end: datetime
+    """Aware when the source gives an offset or a zone, naive for wall-clock times in the
+    conference's zone; ``end`` may fall on the next day."""
+    location: Location
+    kind: str = ""
+    """A session kind (model.SessionKind value), inferred from the source's type."""
+    room: str = ""
+    description: str = ""
+    persons: tuple[str, ...] = ()
+    """Speakers' names as the source lists them."""
+    chair: str = ""
+
+
+@dataclass(frozen=True)
+class ImportedPerson:
+    """A committee member or speaker: a name and what else the source knows."""
+
+    name: str
+    location: Location
+    affiliation: str = ""
+    area: str = ""
+    """Program committee: 'systems', 'ml' or empty."""
+    role: str = ""
+    """Organizing committee: the role; empty for a program committee member."""
+    talk_title: str = ""
+    abstract: str = ""
+    bio: str = ""
+    url: str = ""
+    source_id: str = ""
+    """A speaker's id when the list gives one."""
+
+
+@dataclass(frozen=True)
 class Note:
     """Something the organizer should know that is not a problem: an id that was normalised."""
 
@@ -51,6 +94,10 @@ class ImportBatch:
     """Everything one importer read from one file."""
 
     papers: list[ImportedPaper] = field(default_factory=list)
+    sessions: list[ImportedSession] = field(default_factory=list)
+    people: list[ImportedPerson] = field(default_factory=list)
+    zone: str = ""
+    """A schedule's own time zone (frab's time_zone_name, iCalendar's X-WR-TIMEZONE)."""
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     """Records it could not take (warnings) and a file it could not read at all (errors)."""
     notes: list[Note] = field(default_factory=list)

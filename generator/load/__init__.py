@@ -12,7 +12,13 @@ from generator.load.yaml_source import load_yaml_file, read_data_file
 from generator.parallel import Beside
 
 REQUIRED_FILES = ("conference.yaml", "papers.yaml")
-OPTIONAL_FILES = ("program.yaml", "committee.yaml", "speakers.yaml", "sponsors.yaml")
+OPTIONAL_FILES = (
+    "program.yaml",
+    "committee.yaml",
+    "speakers.yaml",
+    "sponsors.yaml",
+    "releases.yaml",
+)
 BIBTEX_FILE = "proceedings.bib"
 
 

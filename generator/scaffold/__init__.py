@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
+from importlib import metadata, resources
 from importlib.abc import Traversable
 from pathlib import Path
 
@@ -43,6 +43,32 @@ SITE = WorkflowVariant(
     cache_path="requirements.txt",
 )
 WORKFLOWS = ("check.yml", "deploy.yml")
+
+
+def default_requirement() -> str:
+    """A pip requirement for the confsite that is running, which pip can resolve today.
+
+    confsite has no release on PyPI, so ``confsite==VERSION`` would not install. Run from a
+    source checkout (an editable install, or ``python -m generator`` in the clone), it is a
+    ``file://`` requirement to that checkout; installed from a git URL or an archive, that URL
+    as pip recorded it (PEP 610 ``direct_url.json``), pinned to the revision installed.
+    """
+    checkout = Path(__file__).resolve().parents[2]
+    project = checkout / "pyproject.toml"
+    if project.is_file() and re.search(r'(?m)^name\s*=\s*"confsite"', project.read_text()):
+        return f"confsite @ {checkout.as_uri()}"
+    try:
+        direct = metadata.distribution("confsite").read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        direct = None
+    if direct:
+        info = json.loads(direct)
+        vcs = info.get("vcs_info")
+        if vcs:
+            revision = vcs.get("requested_revision") or vcs.get("commit_id")
+            return f"confsite @ {vcs['vcs']}+{info['url']}" + (f"@{revision}" if revision else "")
+        return f"confsite @ {info['url']}"
+    return f"confsite=={VERSION}"
 
 
 def _files() -> Traversable:
@@ -93,10 +119,10 @@ class ScaffoldError(Exception):
     """The target cannot take a new site (it exists and is not empty)."""
 
 
-def create_site(
-    target: Path, name: str, year: int, generator: str = f"confsite=={VERSION}"
-) -> list[Path]:
-    """Write the site; returns the files written, in order."""
+def create_site(target: Path, name: str, year: int, generator: str | None = None) -> list[Path]:
+    """Write the site; returns the files written, in order. ``generator`` is the pip
+    requirement of requirements.txt (default: ``default_requirement()``)."""
+    generator = generator or default_requirement()
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ScaffoldError(
             f"{target}: error: the folder exists and is not empty; choose a new one"

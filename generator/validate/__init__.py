@@ -9,15 +9,26 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from generator import history, reproducible
 from generator.diagnostics import Diagnostics, Location
 from generator.load import BIBTEX_FILE, Sources, load_sources
-from generator.model import ConferenceData, Paper
-from generator.validate import references
+from generator.model import (
+    BibEntry,
+    CommitteeMember,
+    ConferenceData,
+    Day,
+    Organizer,
+    Paper,
+    Speaker,
+    Sponsor,
+)
+from generator.validate import placeholders, references
 from generator.validate.conference import read_conference
 from generator.validate.papers import read_papers
 from generator.validate.people import read_committee, read_speakers, read_sponsors
 from generator.validate.proceedings import ParsedBibtex, match_entries, read_bibtex
 from generator.validate.program import read_program
+from generator.validate.releases import read_releases
 
 
 def load_and_validate(data_dir: Path) -> tuple[ConferenceData | None, Diagnostics]:
@@ -69,10 +80,10 @@ def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | Non
     conference = None
     if sources.usable("conference.yaml"):
         conference = read_conference(roots["conference.yaml"], path("conference.yaml"), diagnostics)
-    speakers = ()
+    speakers: tuple[Speaker, ...] = ()
     if sources.usable("speakers.yaml"):
         speakers = read_speakers(roots["speakers.yaml"], path("speakers.yaml"), diagnostics)
-    days = ()
+    days: tuple[Day, ...] = ()
     if sources.usable("program.yaml"):
         days = read_program(
             roots["program.yaml"],
@@ -94,15 +105,17 @@ def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | Non
             sessions,
             declared("program.yaml", references.session_ids),
         )
-    organizers, committee = (), ()
+    organizers: tuple[Organizer, ...] = ()
+    committee: tuple[CommitteeMember, ...] = ()
     if sources.usable("committee.yaml"):
         organizers, committee = read_committee(
             roots["committee.yaml"], path("committee.yaml"), diagnostics
         )
-    sponsors = ()
+    sponsors: tuple[Sponsor, ...] = ()
     if sources.usable("sponsors.yaml"):
         sponsors = read_sponsors(roots["sponsors.yaml"], path("sponsors.yaml"), diagnostics)
-    volume, bib_entries = None, {}
+    volume: BibEntry | None = None
+    bib_entries: dict[str, BibEntry] = {}
     if sources.bibtex is not None:
         parsed: ParsedBibtex = (
             sources.bibtex_parsed.join()
@@ -119,6 +132,10 @@ def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | Non
             parsed.entries, papers, paper_ids, path("papers.yaml"), diagnostics, parsed.compared
         )
     _report_spelling_variants(papers, path("papers.yaml"), diagnostics)
+    placeholders.report(sources, conference, diagnostics)
+    releases = history.NO_HISTORY
+    if sources.usable(history.FILE):
+        releases = read_releases(roots[history.FILE], path(history.FILE), diagnostics)
     if conference is None:
         return None
     return ConferenceData(
@@ -131,6 +148,9 @@ def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | Non
         sponsors=sponsors,
         volume=volume,
         bib_entries=bib_entries,
+        history=releases,
+        # Dates the changes since the last release; asked of git only when there is one.
+        **({"build_date": reproducible.build_date(sources.data_dir)} if releases.state else {}),
     )
 
 

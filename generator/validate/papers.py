@@ -24,6 +24,7 @@ PAPER_KEYS = (
     "links",
     "pages",
     "doi",
+    "no_abstract",
 )
 AUTHOR_KEYS = ("name", "affiliation", "orcid")
 _ORCID = re.compile(r"(?:https?://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\Z")
@@ -137,7 +138,14 @@ def _read_paper(
                 f"{what}: session '{session_id}' is a {session.kind.value} session; papers go in "
                 "sessions of kind 'papers' or 'poster'",
             )
-    if not record.has("abstract"):
+    # 'no_abstract: true' says a paper has none on purpose (an invited talk, a demo).
+    no_abstract = record.bool("no_abstract")
+    if no_abstract and record.has("abstract"):
+        record.error(
+            "no_abstract",
+            f"{what}: 'no_abstract: true' but the paper has an abstract; remove one of the two",
+        )
+    elif not record.has("abstract") and not no_abstract:
         record.warning(None, f"{what}: no abstract")
     links = _read_links(record)
     doi = record.str("doi")
@@ -244,6 +252,7 @@ def _plain_paper(
         and abstract.__class__ is str
         and title
         and abstract
+        and "no_abstract" not in item
         and authors.__class__ is LineList
         and authors
         and all(key in PAPER_KEYS for key in item)

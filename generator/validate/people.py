@@ -59,7 +59,7 @@ def read_committee(
             diagnostics,
             "program committee member",
             ("name", "affiliation", "area"),
-            ("name", "area"),
+            ("name",),
             name_key="name",
         )
         if not record.ok:
@@ -73,10 +73,12 @@ def read_committee(
                 "'systems' or 'ml'",
             )
             continue
-        if record.has("name") and area:
+        if record.has("name"):
             members.append(
                 CommitteeMember(
-                    Name.parse(record.str("name")), record.str("affiliation"), Area(area)
+                    Name.parse(record.str("name")),
+                    record.str("affiliation"),
+                    Area(area) if area else None,
                 )
             )
     return tuple(organizers), tuple(members)

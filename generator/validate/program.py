@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -23,6 +23,8 @@ SESSION_KEYS = (
     "description",
 )
 KINDS = tuple(kind.value for kind in SessionKind)
+MAX_PAST_MIDNIGHT = timedelta(hours=18)
+"""The longest a session ending the next day may last (a night-long hackathon: 17:00-08:00)."""
 RESERVED_IDS = {
     "my-agenda": "the personal agenda page program/my-agenda/",
     "program": "the whole program's calendar program/program.ics",
@@ -41,6 +43,8 @@ def read_program(
     days: list[Day] = []
     seen_dates: dict[date, int] = {}
     seen_ids: dict[str, Location] = {}
+    rooms: dict[str, str] = {}
+    """Each room's first spelling, by its name in any case: 'Hall A' and 'hall a ' are one."""
     zone = ZoneInfo(conference.timezone) if conference else None
     for item, line in top_level_list(root, "days", path, diagnostics, "- date: 2027-04-12"):
         record = Record(item, path, line, diagnostics, "day", ("date", "sessions"), ("date",))
@@ -65,7 +69,7 @@ def read_program(
             for value, session_line in record.list("sessions")
             if (
                 session := _read_session(
-                    value, path, session_line, diagnostics, day, zone, speaker_ids, seen_ids
+                    value, path, session_line, diagnostics, day, zone, speaker_ids, seen_ids, rooms
                 )
             )
         ]
@@ -85,6 +89,7 @@ def _read_session(
     zone: ZoneInfo | None,
     speaker_ids: set[str] | None,
     seen_ids: dict[str, Location],
+    rooms: dict[str, str],
 ) -> Session | None:
     record = Record(
         value,
@@ -119,13 +124,36 @@ def _read_session(
             f"session '{session_id}': unknown kind '{kind_name}'{did_you_mean(kind_name, KINDS)};"
             f" use one of {', '.join(KINDS)}",
         )
-    start, end = record.time("start"), record.time("end")
-    if start and end and end <= start:
+    start = record.time("start")
+    midnight = str(record.raw("end") or "").strip() == "24:00"
+    end = time(0, 0) if midnight else record.time("end")
+    if start and end and end == start and not midnight:
         record.error(
             "end",
-            f"session '{session_id}': ends at {end:%H:%M}, not after its start {start:%H:%M}",
+            f"session '{session_id}': ends at {end:%H:%M}, its start; give the time it ends "
+            "(an end earlier than the start is on the next day)",
         )
         end = None
+    # An end at or before the start is the next day: 22:30-00:30, or 24:00. A "session past
+    # midnight" of nearly a day (10:30-10:15) is far likelier a typo, so it is capped.
+    end_day = day + timedelta(days=1) if start and end and (midnight or end <= start) else day
+    if start and end and end_day > day and not midnight:
+        length = datetime.combine(end_day, end) - datetime.combine(day, start)
+        if length > MAX_PAST_MIDNIGHT:
+            hours, minutes = divmod(int(length.total_seconds()) // 60, 60)
+            record.error(
+                "end",
+                f"session '{session_id}': ends at {end:%H:%M}, before its start {start:%H:%M}; "
+                f"as a session past midnight it would last {hours}:{minutes:02d}, and one may "
+                f"last {MAX_PAST_MIDNIGHT.seconds // 3600} hours at most: check the times",
+            )
+            end = None
+    if zone and start:
+        _check_wall_clock(record, "start", datetime.combine(day, start, tzinfo=zone), zone)
+    if zone and end:
+        _check_wall_clock(record, "end", datetime.combine(end_day, end, tzinfo=zone), zone)
+    room = " ".join(record.str("room").split())
+    room = rooms.setdefault(room.casefold(), room) if room else ""
     speaker = record.str("speaker") or None
     if speaker and speaker_ids is not None and speaker not in speaker_ids:
         record.error(
@@ -143,13 +171,44 @@ def _read_session(
         kind=kind,
         day=day,
         start=datetime.combine(day, start, tzinfo=zone),
-        end=datetime.combine(day, end, tzinfo=zone),
-        room=record.str("room"),
+        end=datetime.combine(end_day, end, tzinfo=zone),
+        room=room,
         location=record.location(),
         chair=record.str("chair"),
         speaker_id=speaker,
         description=record.text("description"),
     )
+
+
+def _check_wall_clock(record: Record, key: str, moment: datetime, zone: ZoneInfo) -> None:
+    """A local time that does not exist (clocks spring forward over it) is an error; one that
+    happens twice (clocks fall back) is a warning naming the offset used: the first one."""
+    wall = f"{moment:%H:%M} on {moment:%Y-%m-%d}"
+    before, after = moment.replace(fold=0), moment.replace(fold=1)
+    if before.utcoffset() == after.utcoffset():
+        return
+    round_trip = moment.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+    if round_trip != moment.replace(tzinfo=None):
+        record.error(
+            key,
+            f"{record.what}: '{key}' {wall} does not exist in {zone.key}: clocks go forward "
+            f"from {_offset(before)} to {_offset(after)} then (daylight saving time); "
+            "choose a time before or after the jump",
+        )
+    else:
+        record.warning(
+            key,
+            f"{record.what}: '{key}' {wall} happens twice in {zone.key} (clocks go back an "
+            f"hour); the first, {_offset(before)}, is used, not {_offset(after)}",
+        )
+
+
+def _offset(moment: datetime) -> str:
+    """'-07:00 (PDT)'."""
+    offset = moment.utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d} ({moment.tzname()})"
 
 
 def _report_overlaps(sessions: list[Session], diagnostics: Diagnostics) -> None:
