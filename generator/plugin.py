@@ -34,7 +34,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator import frame, live, mathml, offline, pages, parallel, plugin_offline, search_index, writing
+from generator import (
+    frame,
+    live,
+    mathml,
+    offline,
+    pages,
+    parallel,
+    plugin_offline,
+    search_index,
+    writing,
+)
 from generator.build import render_outputs
 from generator.diagnostics import Diagnostics, Severity
 from generator.model import ConferenceData

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import html
 import re
 import unicodedata
@@ -143,7 +144,7 @@ class Record:
     def raw(self, key: str) -> Any:
         return self.data.get(key)
 
-    def str(self, key: str, default: str = "") -> str:
+    def str(self, key: builtins.str, default: builtins.str = "") -> builtins.str:
         """A single-line or multi-line string; numbers are taken as their text."""
         value = self.data.get(key)
         if value is None:
@@ -153,12 +154,12 @@ class Record:
             return default
         return str(value).strip()
 
-    def text(self, key: str) -> Text:
+    def text(self, key: builtins.str) -> Text:
         text = Text(self.str(key))
         warn_text(self.diagnostics, self.location(key), self.what, key, text)
         return text
 
-    def int(self, key: str, default: int = 0) -> int:
+    def int(self, key: builtins.str, default: builtins.int = 0) -> builtins.int:
         value = self.data.get(key)
         if value is None:
             return default
@@ -167,7 +168,7 @@ class Record:
             return default
         return value
 
-    def bool(self, key: str, default: bool = False) -> bool:
+    def bool(self, key: builtins.str, default: bool = False) -> bool:
         value = self.data.get(key)
         if value is None:
             return default
@@ -176,7 +177,7 @@ class Record:
             return default
         return value
 
-    def slug(self, key: str) -> str:
+    def slug(self, key: builtins.str) -> builtins.str:
         value = self.str(key)
         if value and not SLUG.match(value):
             example = re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-_") or "my-id"
@@ -188,7 +189,7 @@ class Record:
             )
         return value
 
-    def url(self, key: str) -> str:
+    def url(self, key: builtins.str) -> builtins.str:
         value = self.str(key)
         if value and not is_safe_url(value):
             self.error(
@@ -206,7 +207,7 @@ class Record:
             return ""
         return value
 
-    def date(self, key: str) -> date | None:
+    def date(self, key: builtins.str) -> date | None:
         value = self.str(key)
         if not value:
             return None
@@ -216,7 +217,7 @@ class Record:
             self.error(key, f"{self.what}: '{key}' '{value}' is not a date; write YYYY-MM-DD")
             return None
 
-    def time(self, key: str) -> time | None:
+    def time(self, key: builtins.str) -> time | None:
         value = self.data.get(key)
         if value is None:
             return None
@@ -233,7 +234,7 @@ class Record:
             return None
         return time(int(match.group(1)), int(match.group(2)))
 
-    def datetime(self, key: str) -> datetime | None:
+    def datetime(self, key: builtins.str) -> datetime | None:
         """'YYYY-MM-DD HH:MM' (or a date alone, meaning the end of that day, 23:59)."""
         value = self.str(key)
         if not value:
@@ -253,7 +254,7 @@ class Record:
             return None
         return parsed
 
-    def list(self, key: str) -> Iterator[tuple[Any, int]]:
+    def list(self, key: builtins.str) -> Iterator[tuple[Any, builtins.int]]:
         """Items of a list with their lines; a single value where a list belongs is an error."""
         value = self.data.get(key)
         if value is None:
@@ -265,7 +266,7 @@ class Record:
         for index, item in enumerate(value):
             yield item, (lines.line_of(index) if lines else self.location(key).line)
 
-    def mapping(self, key: str) -> LineDict | None:
+    def mapping(self, key: builtins.str) -> LineDict | None:
         value = self.data.get(key)
         if value is None:
             return None
