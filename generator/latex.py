@@ -226,10 +226,11 @@ def _parse(text: str, dialect: Dialect, shortcut: bool) -> Parsed:
     scanned = latex_scan.scan(text, dialect)
     if shortcut and not _COMMAND_OR_GROUP.search(scanned.latex):
         return Parsed(_merge(_plain_pieces(scanned)), tuple(dict.fromkeys(scanned.problems)))
-    walker = latexwalker.LatexWalker(
-        scanned.latex, latex_context=_walker_context, tolerant_parsing=True
-    )
     problems = list(scanned.problems)
+    source = scanned.latex
+    if source.count("{") > _MAX_DEPTH:
+        source = _bounded_depth(source, problems)
+    walker = latexwalker.LatexWalker(source, latex_context=_walker_context, tolerant_parsing=True)
     try:
         nodes, _, _ = walker.get_latex_nodes()
     except latexwalker.LatexWalkerError as error:  # tolerant parsing rarely gives up
@@ -237,6 +238,46 @@ def _parse(text: str, dialect: Dialect, shortcut: bool) -> Parsed:
         return Parsed((Chars(text, written=True),), tuple(problems))
     pieces = _Walk(scanned.slots, problems).nodes(nodes)
     return Parsed(_merge(pieces), tuple(dict.fromkeys(problems)))
+
+
+# pylatexenc recurses once a group (~350 nested groups exhaust Python's stack); a group that is
+# all of its parent group is redundant and dropped, braces still deeper than this are left out,
+# and so is a '{' never closed (its group runs to the end: the text is the same).
+_MAX_DEPTH = 100
+_BRACE_TOKEN = re.compile(r"\\.|[{}]", re.S)
+
+
+def _bounded_depth(latex: str, problems: list[str]) -> str:
+    """``latex`` nested at most ``_MAX_DEPTH`` groups deep, its text unchanged."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for token in _BRACE_TOKEN.finditer(latex):
+        if token.group() == "{":
+            stack.append(token.start())
+        elif token.group() == "}" and stack:
+            pairs[stack.pop()] = token.start()
+    redundant = {o for o, c in pairs.items() if pairs.get(o - 1) == c + 1}
+    left_out = redundant | {pairs[o] for o in redundant}
+    closing = set(pairs.values())
+    depth = 0
+    too_deep = False
+    for token in _BRACE_TOKEN.finditer(latex):
+        at = token.start()
+        if at in left_out:
+            continue
+        if at in pairs:
+            if depth == _MAX_DEPTH:
+                left_out |= {at, pairs[at]}
+                too_deep = True
+            else:
+                depth += 1
+        elif at in closing:
+            depth -= 1
+        elif token.group() == "{":  # never closed (the scan reported it): a group to the end
+            left_out.add(at)
+    if too_deep:
+        problems.append(f"braces nested more than {_MAX_DEPTH} deep: the deeper ones left out")
+    return "".join(ch for at, ch in enumerate(latex) if at not in left_out)
 
 
 # pylatexenc reads text one token at a time: ~5 ms for a 150-word abstract, most of a large

@@ -174,7 +174,7 @@ class Text:
     def problems(self) -> tuple[str, ...]:
         """LaTeX that could not be rendered (``confsite check`` warns about each)."""
         failed = [
-            f"formula '${m.tex}$' cannot be shown as math"
+            f"formula '${_shortened(m.tex)}$' cannot be shown as math"
             for m in _maths(self.parsed.pieces)
             if mathml.to_mathml(m.tex, m.display) is None
         ]
@@ -239,3 +239,8 @@ def _maths(pieces: tuple[Piece, ...]) -> list[Math]:
         elif isinstance(piece, Styled | Link):
             out += _maths(piece.children)
     return out
+
+
+def _shortened(tex: str, limit: int = 80) -> str:
+    """A formula quoted in a warning: its start and end when it is long."""
+    return tex if len(tex) <= limit else f"{tex[: limit // 2]} ... {tex[-limit // 2 :]}"

@@ -331,3 +331,52 @@ def test_encode_then_decode_round_trips_generated_text(text: str) -> None:
 
 def test_normalize_space_composes_unicode() -> None:
     assert latex.normalize_space(" Jose\u0301   Diaz ") == "José Diaz"
+
+
+# pylatexenc recurses once a group: deeply nested braces are read with the redundant groups
+# dropped and at most latex._MAX_DEPTH levels, never a RecursionError.
+DEEP = 20_000
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "problem"),
+    [
+        ("{" * DEEP + "Volume" + "}" * DEEP, "Volume", None),
+        ("\\emph{" + "{" * DEEP + "x" + "}" * (DEEP + 1) + " and \\'e", "x and é", None),
+        ("{" * DEEP + "Jo\\~{a}o", "João", "without its closing"),
+        ("{a" * 500 + "}" * 500, "a" * 500, "nested more than 100 deep"),
+    ],
+)
+def test_deeply_nested_braces_are_read_without_exhausting_the_stack(
+    source: str, text: str, problem: str | None
+) -> None:
+    parsed = latex.parse(source, BIB)
+
+    assert parsed.text == text
+    if problem is None:
+        assert parsed.problems == ()
+    else:
+        assert any(problem in p for p in parsed.problems), parsed.problems
+
+
+nested = st.recursive(
+    st.sampled_from(TOKENS),
+    lambda inner: st.one_of(
+        inner.map(lambda t: "{" + t + "}"), st.lists(inner, max_size=3).map("".join)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(nested, st.sampled_from([BIB, PROSE]))
+def test_bounding_the_depth_changes_nothing_above_the_bound(text: str, dialect: Dialect) -> None:
+    full = latex._parse(text, dialect, shortcut=False)
+    saved = latex._MAX_DEPTH
+    latex._MAX_DEPTH = 3  # the bounded path, on every text with more than 3 '{'
+    try:
+        bounded = latex._parse(text, dialect, shortcut=False)
+    finally:
+        latex._MAX_DEPTH = saved
+    if not any("nested more than" in p for p in bounded.problems):
+        assert bounded == full
