@@ -1,7 +1,23 @@
-"""LaTeX text to Unicode and back, for BibTeX fields.
+"""LaTeX in titles, abstracts and names, decoded in one place for every field.
 
-Text inside the model follows one convention everywhere: Unicode, ``$...$`` for math, and
-``\\$`` for a literal dollar sign. These functions translate between it and BibTeX's LaTeX.
+Two dialects of LaTeX reach the site:
+
+- ``Dialect.BIBTEX``: a field of a .bib file, LaTeX proper. Braces group (and protect case),
+  ``~`` is a tie, ``\\$`` a dollar sign, ``$...$`` math. A bare ``%``, ``&`` or ``#`` would be a
+  LaTeX error or comment; authors mean the character, so that is what it shows. PMLR writes
+  abstracts escaped once more (``\\$i\\\\in[K]\\$``, ``\\\\textit\\{...\\}``): such a field is
+  unescaped and read as prose, which is what it was before PMLR escaped it.
+- ``Dialect.PROSE``: titles and abstracts in papers.yaml, and what Mini-Conf, OpenReview or a
+  spreadsheet hand over: Markdown prose where authors write LaTeX as in a paper (``Erd\\H{o}s``,
+  ``\\emph{post-hoc}``, ``$O(n)$``, ``\\(x\\)``). Only what is unambiguously LaTeX is LaTeX:
+  commands, math, ``--``, ````` `` ```` and ``''``; a ``%`` is a percent sign, braces are
+  characters unless they hold a command's argument or start with a command (``{\\em x}``), a
+  ``~`` after a space or an opening bracket means "about", and URLs are never decoded.
+
+``parse`` reads either into a tuple of pieces (``Chars``, ``Math``, ``Styled``, ``Link``,
+``Raw``) and the problems found (unknown commands, unbalanced braces, unclosed math), so every
+rendering (plain text here, HTML and Markdown in ``generator.text``) comes from one reading.
+Text inside the model follows one convention: Unicode, ``$...$`` for math, ``\\$`` for a dollar.
 """
 
 from __future__ import annotations
@@ -9,31 +25,161 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
+from pylatexenc import latexwalker
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
+from pylatexenc.macrospec import MacroSpec
 
-_DOLLAR = "\ue000"  # a private-use character keeps escaped dollars apart from math delimiters
-# Commands, ties, quotes, comments, alignment and math need pylatexenc's parser.
-_BEYOND_BRACES_AND_DASHES = re.compile(r"[\\~`'%&$]")
-_NEEDS_DECODING = re.compile(r"[\\{}~]|--")
-_WORD = re.compile(r"\S+")
-_MATH = re.compile(r"(?<!\\)\$(?:\\.|[^$\\])+?(?<!\\)\$")
+from generator import latex_scan
+from generator.latex_scan import Dialect
+
+__all__ = ["Chars", "Dialect", "Link", "Math", "Parsed", "Raw", "Styled", "decode", "parse"]
 
 # Characters with no LaTeX form stay as UTF-8, which biblatex reads; no need to warn each time.
 logging.getLogger("pylatexenc").setLevel(logging.ERROR)
 
+
+@dataclass(frozen=True, slots=True)
+class Chars:
+    """Text. ``written``: as the author typed it (in prose it may be Markdown); otherwise it
+    came out of a LaTeX command (``\\_`` -> ``_``) and means that character literally."""
+
+    text: str
+    written: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Math:
+    """A formula: its TeX source without delimiters; ``display`` for ``$$``/``\\[``."""
+
+    tex: str
+    display: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Styled:
+    """Text in a style: ``em``, ``strong``, ``code``, ``smallcaps`` or ``underline``."""
+
+    style: str
+    children: tuple[Piece, ...]
+    command: str = ""
+    """The command as written ('textit', 'em'), so that ``to_prose`` writes it back."""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """``\\href{url}{text}`` or ``\\url{url}``."""
+
+    url: str
+    children: tuple[Piece, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """A command that could not be rendered ('\\Steal{}'): shown as nothing (its arguments'
+    text is kept), reported by ``confsite check``, kept by ``to_prose``."""
+
+    latex: str
+
+
+Piece = Chars | Math | Styled | Link | Raw
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A field read once: its pieces and what could not be rendered (each a short phrase)."""
+
+    pieces: tuple[Piece, ...]
+    problems: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """Plain Unicode, formatting dropped, math as ``$...$``, a dollar sign as ``\\$``."""
+        return normalize_space(plain(self.pieces))
+
+
+# Commands whose one argument is shown in a style, and declarations that style the rest of
+# their group ('{\em x}').
+_STYLE_COMMANDS = {
+    "emph": "em",
+    "textit": "em",
+    "textsl": "em",
+    "mathit": "em",
+    "textbf": "strong",
+    "mathbf": "strong",
+    "bm": "strong",
+    "texttt": "code",
+    "textsc": "smallcaps",
+    "underline": "underline",
+    "uline": "underline",
+}
+_STYLE_DECLARATIONS = {
+    "em": "em",
+    "it": "em",
+    "itshape": "em",
+    "sl": "em",
+    "slshape": "em",
+    "bf": "strong",
+    "bfseries": "strong",
+    "tt": "code",
+    "ttfamily": "code",
+    "sc": "smallcaps",
+    "scshape": "smallcaps",
+}
+# Commands whose argument is the text itself (a font or box that plain text cannot show), and
+# declarations with nothing to show.
+_TRANSPARENT = {"textrm", "textsf", "textup", "textmd", "textnormal", "mbox", "hbox", "text"}
+_IGNORED_DECLARATIONS = {
+    "rm", "sf", "upshape", "mdseries", "normalfont", "small", "footnotesize", "scriptsize",
+    "tiny", "large", "Large", "LARGE", "huge", "Huge", "normalsize", "noindent", "par",
+    "centering", "relax", "protect", "color", "newline", "linebreak", "hfill", "quad", "qquad",
+}  # fmt: skip
+# Arguments dropped with their command: layout, not text.
+_DROPPED_WITH_ARGUMENTS = {"vspace", "hspace", "label", "ref", "eqref", "pageref", "index"}
+_CITE = {
+    "cite", "citep", "citet", "citealp", "citealt", "citeauthor", "citeyear", "citenum",
+    "parencite", "textcite", "autocite", "footcite", "nocite",
+}  # fmt: skip
+# Markdown's escapes that mean nothing in LaTeX ('\*'): the character itself.
+_MARKDOWN_ESCAPES = set("*+<>|")
+
+_SPECS = [
+    MacroSpec("href", "{{"),
+    MacroSpec("url", "{"),
+    MacroSpec("textcolor", "[{{"),
+    MacroSpec("colorbox", "{{"),
+    MacroSpec("color", "{"),
+    MacroSpec("footnote", "[{"),
+    MacroSpec("thanks", "{"),
+    MacroSpec("textsc", "{"),
+    MacroSpec("underline", "{"),
+    MacroSpec("uline", "{"),
+    MacroSpec("texttt", "{"),
+    MacroSpec("mbox", "{"),
+    MacroSpec("hbox", "{"),
+    MacroSpec("text", "{"),
+    MacroSpec("bm", "{"),
+    MacroSpec("vspace", "*{"),
+    MacroSpec("hspace", "*{"),
+    *(MacroSpec(name, "*[[{") for name in _CITE),
+]
+_walker_context = latexwalker.get_default_latex_context_db()
+_walker_context.add_context_category("confsite", prepend=True, macros=_SPECS)
+
 # pylatexenc's defaults map \textasciicircum to a modifier letter and drop \textless and
-# \textgreater; encode() writes those three, so decode() must read them back as they were.
+# \textgreater; encode() writes those three, so decoding must read them back as they were.
 _ROUND_TRIP = {"^": "textasciicircum", "<": "textless", ">": "textgreater"}
-_context = get_default_latex_context_db()
-_context.add_context_category(
+_text_context = get_default_latex_context_db()
+_text_context.add_context_category(
     "confsite-round-trip",
     prepend=True,
-    macros=[MacroTextSpec(name, char) for char, name in _ROUND_TRIP.items()],
+    macros=[MacroTextSpec(name, char) for char, name in _ROUND_TRIP.items()]
+    + [MacroTextSpec("-", ""), MacroTextSpec("textbackslash", "\\")],
 )
-_decoder = LatexNodes2Text(latex_context=_context, math_mode="verbatim", strict_latex_spaces=True)
+_to_text = LatexNodes2Text(latex_context=_text_context, math_mode="verbatim")
 _encoder = UnicodeToLatexEncoder(
     unknown_char_policy="keep",
     replacement_latex_protection="braces-all",
@@ -44,6 +190,8 @@ _encoder = UnicodeToLatexEncoder(
         "defaults",
     ],
 )
+_WORD = re.compile(r"\S+")
+_MATH = re.compile(r"(?<!\\)\$(?:\\.|[^$\\])+?(?<!\\)\$")
 
 
 def normalize_space(text: str) -> str:
@@ -51,97 +199,271 @@ def normalize_space(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
+# Nothing LaTeX gives a meaning to: the text is its own decoding, without pylatexenc. At 5,000
+# papers, 46,611 of the 54,898 name parts, titles and venues a build decodes are like this:
+# 0.81 s instead of 1.47 s of CPU (bench/latex_decode.py; tests/test_latex.py holds both equal).
+_LATEX_SIGNIFICANT = re.compile(r"[\\{}$~%&#`']|--|''")
+
+
 @lru_cache(maxsize=65536)
 def decode(latex: str) -> str:
-    """LaTeX (accents, specials, protective braces) to Unicode text; math stays ``$...$``."""
-    if not _NEEDS_DECODING.search(latex):
+    """A BibTeX field as Unicode text in the model's convention: math stays ``$...$``."""
+    if not _LATEX_SIGNIFICANT.search(latex):
         return normalize_space(latex)
-    if not _BEYOND_BRACES_AND_DASHES.search(latex):
-        # Only protective braces and dashes ('{TPU}-Aware', '1--14'): what pylatexenc makes of
-        # them, without its parser (~0.3 ms a call, most of a large conference's validation).
-        plain = latex.replace("{", "").replace("}", "")
-        return normalize_space(plain.replace("---", "—").replace("--", "–"))
-    if _only_math_is_latex(latex):
-        # Plain text around $...$ (titles like 'Search in $O(\sqrt{n})$ Time'): pylatexenc
-        # would keep it all as it is, after ~0.3 ms of parsing.
-        return normalize_space(latex)
-    accented = _decode_accents(latex)
-    if accented is not None:
-        return accented
-    return _decode_with_parser(latex)
+    return parse(latex, Dialect.BIBTEX).text
 
 
-def _decode_with_parser(latex: str) -> str:
-    """decode() by pylatexenc: what every shortcut of decode() must equal."""
-    protected = latex.replace(r"\$", _DOLLAR)
+@lru_cache(maxsize=65536)
+def parse(text: str, dialect: Dialect = Dialect.PROSE) -> Parsed:
+    """Read a field of either dialect once; see the module docstring."""
+    return _parse(text, dialect, shortcut=True)
+
+
+def _parse(text: str, dialect: Dialect, shortcut: bool) -> Parsed:
+    """``parse``; without ``shortcut``, everything goes through pylatexenc (for the tests)."""
+    if dialect is Dialect.BIBTEX and latex_scan.is_escaped_prose(text):
+        text, dialect = latex_scan.unescape_prose(text), Dialect.PROSE
+    scanned = latex_scan.scan(text, dialect)
+    if shortcut and not _COMMAND_OR_GROUP.search(scanned.latex):
+        return Parsed(_merge(_plain_pieces(scanned)), tuple(dict.fromkeys(scanned.problems)))
+    problems = list(scanned.problems)
+    source = scanned.latex
+    if source.count("{") > _MAX_DEPTH:
+        source = _bounded_depth(source, problems)
+    walker = latexwalker.LatexWalker(source, latex_context=_walker_context, tolerant_parsing=True)
     try:
-        text = _decoder.latex_to_text(protected)
-    except Exception:  # pylatexenc raises on malformed input; braces removal is the fallback
-        text = protected.replace("{", "").replace("}", "")
-    return normalize_space(text.replace("\xa0", " ").replace(_DOLLAR, r"\$"))
+        nodes, _, _ = walker.get_latex_nodes()
+    except latexwalker.LatexWalkerError as error:  # tolerant parsing rarely gives up
+        problems.append(f"cannot be read as LaTeX ({error})")
+        return Parsed((Chars(text, written=True),), tuple(problems))
+    pieces = _Walk(scanned.slots, problems).nodes(nodes)
+    return Parsed(_merge(pieces), tuple(dict.fromkeys(problems)))
 
 
-# Outside math: anything LaTeX gives a meaning to (commands, groups, ties, quotes, dashes,
-# comments, specials). Inside: what could move where the math ends (a comment, an escaped or
-# braced '$', environments, \verb, a command or script waiting for its argument at the end).
-_TEXT_LATEX = re.compile(r"[\\{}~`'%&#^_\ue000]|--")
-_MATH_UNSAFE = re.compile(
-    r"[%\ue000]|\\(?![a-zA-Z])|\\(?:begin|end|verb)|(?:\\[a-zA-Z]+|[\^_])\s*\Z"
-)
+# pylatexenc recurses once a group (~350 nested groups exhaust Python's stack); a group that is
+# all of its parent group is redundant and dropped, braces still deeper than this are left out,
+# and so is a '{' never closed (its group runs to the end: the text is the same).
+_MAX_DEPTH = 100
+_BRACE_TOKEN = re.compile(r"\\.|[{}]", re.S)
 
 
-def _only_math_is_latex(latex: str) -> bool:
-    """True for text whose only LaTeX is inside inline math with balanced braces."""
-    parts = latex.split("$")
-    if len(parts) % 2 == 0:
-        return False
-    for index, part in enumerate(parts):
-        if index % 2 == 0:
-            if _TEXT_LATEX.search(part):
-                return False
-        elif not part.strip() or _MATH_UNSAFE.search(part) or not _balanced(part):
-            return False
-    return True
-
-
-# '{\'e}', '{\'{e}}', '{\v{r}}', '{\o}': how .bib files spell most accented names.
-_ACCENT = re.compile(
-    r"\{\\(?:[`'^\"~=.](?:[a-zA-Z]|\{[a-zA-Z]\})|[vcuHkrbdt]\{[a-zA-Z]\}"
-    r"|o|O|l|L|ss|aa|AA|ae|AE|oe|OE|i|j)\}"
-)
-_AROUND_ACCENTS = re.compile(r"[\\{}~`'%&#^_$\"\ue000]|--")
-
-
-def _decode_accents(latex: str) -> str | None:
-    """Text whose only LaTeX is braced accents ('Jim{\'e}nez'), each decoded once by
-    pylatexenc and reused; None for any other text."""
-    accents = _ACCENT.findall(latex)
-    if not accents:
-        return None
-    around = _ACCENT.split(latex)
-    if any(_AROUND_ACCENTS.search(part) for part in around):
-        return None
-    pieces = [around[0]]
-    for accent, after in zip(accents, around[1:], strict=True):
-        pieces += [_decode_accent(accent), after]
-    return normalize_space("".join(pieces))
-
-
-@lru_cache(maxsize=1024)
-def _decode_accent(accent: str) -> str:
-    return _decode_with_parser(accent)
-
-
-def _balanced(text: str) -> bool:
+def _bounded_depth(latex: str, problems: list[str]) -> str:
+    """``latex`` nested at most ``_MAX_DEPTH`` groups deep, its text unchanged."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for token in _BRACE_TOKEN.finditer(latex):
+        if token.group() == "{":
+            stack.append(token.start())
+        elif token.group() == "}" and stack:
+            pairs[stack.pop()] = token.start()
+    redundant = {o for o, c in pairs.items() if pairs.get(o - 1) == c + 1}
+    left_out = redundant | {pairs[o] for o in redundant}
+    closing = set(pairs.values())
     depth = 0
-    for char in text:
-        if char == "{":
-            depth += 1
-        elif char == "}":
+    too_deep = False
+    for token in _BRACE_TOKEN.finditer(latex):
+        at = token.start()
+        if at in left_out:
+            continue
+        if at in pairs:
+            if depth == _MAX_DEPTH:
+                left_out |= {at, pairs[at]}
+                too_deep = True
+            else:
+                depth += 1
+        elif at in closing:
             depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
+        elif token.group() == "{":  # never closed (the scan reported it): a group to the end
+            left_out.add(at)
+    if too_deep:
+        problems.append(f"braces nested more than {_MAX_DEPTH} deep: the deeper ones left out")
+    return "".join(ch for at, ch in enumerate(latex) if at not in left_out)
+
+
+# pylatexenc reads text one token at a time: ~5 ms for a 150-word abstract, most of a large
+# conference's build. Where scanning left no command and no group (most abstracts: prose and
+# formulas), the only LaTeX left is its special character runs, replaced here as pylatexenc
+# replaces them; tests/test_latex.py holds the two paths equal on generated text.
+_COMMAND_OR_GROUP = re.compile(r"[\\{}]")
+_SPECIAL_RUN = re.compile(r"(---|--|``|''|!`|\?`|~)")
+_SPECIALS = {"---": "—", "--": "–", "``": "“", "''": "”", "!`": "¡", "?`": "¿", "~": "\xa0"}
+
+
+def _plain_pieces(scanned: latex_scan.Scanned) -> list[Piece]:
+    walk = _Walk(scanned.slots, [])
+    out: list[Piece] = []
+    for index, part in enumerate(_SPECIAL_RUN.split(scanned.latex)):
+        if index % 2:
+            out.append(Chars(_SPECIALS[part]))
+        elif part:
+            out += walk.chars(part)
+    return out
+
+
+class _Walk:
+    """pylatexenc's nodes to pieces; the problems are collected as it goes."""
+
+    def __init__(self, slots: dict[str, Piece], problems: list[str]) -> None:
+        self.slots = slots
+        self.problems = problems
+
+    def nodes(self, nodes: list[object] | None) -> list[Piece]:
+        out: list[Piece] = []
+        nodes = [n for n in nodes or [] if n is not None]
+        for index, node in enumerate(nodes):
+            if isinstance(node, latexwalker.LatexMacroNode):
+                style = _STYLE_DECLARATIONS.get(node.macroname)
+                if style is not None:  # '{\em a b}': the rest of the group is in the style
+                    rest = self.nodes(nodes[index + 1 :])
+                    return [*out, Styled(style, tuple(_merge(rest)), node.macroname)]
+            out += self.node(node)
+        return out
+
+    def node(self, node: object) -> list[Piece]:
+        if isinstance(node, latexwalker.LatexCharsNode):
+            return self.chars(node.chars)
+        if isinstance(node, latexwalker.LatexGroupNode):
+            return self.nodes(node.nodelist)
+        if isinstance(node, latexwalker.LatexMacroNode):
+            return self.macro(node)
+        if isinstance(node, latexwalker.LatexSpecialsNode):
+            return [Chars(_to_text.node_to_text(node) or node.specials_chars)]
+        if isinstance(node, latexwalker.LatexMathNode):  # only where scanning left one
+            return [Math(node.latex_verbatim().strip("$"), node.displaytype == "display")]
+        if isinstance(node, latexwalker.LatexEnvironmentNode):
+            self.problems.append(f"environment '{node.environmentname}'")
+            return self.nodes(node.nodelist)
+        return []  # comments: scanning escapes every '%', so there are none
+
+    def chars(self, text: str) -> list[Piece]:
+        out: list[Piece] = []
+        for part in latex_scan.SLOT.split(text):
+            if not part:
+                continue
+            slot = self.slots.get(part)
+            out.append(slot if slot is not None else Chars(part, written=True))
+        return out
+
+    def arguments(self, node: latexwalker.LatexMacroNode) -> list[object]:
+        argd = node.nodeargd
+        return [a for a in (argd.argnlist if argd else []) if a is not None]
+
+    def macro(self, node: latexwalker.LatexMacroNode) -> list[Piece]:
+        pieces = self.command(node)
+        if (node.macro_post_space or "").count("\n") > 1:  # TeX skips the space, not a paragraph
+            pieces.append(Chars("\n\n", written=True))
+        return pieces
+
+    def command(self, node: latexwalker.LatexMacroNode) -> list[Piece]:
+        name = node.macroname
+        args = self.arguments(node)
+        if name in _STYLE_COMMANDS and args:
+            return [Styled(_STYLE_COMMANDS[name], tuple(_merge(self.node(args[-1]))), name)]
+        if name in _TRANSPARENT or name in ("textcolor", "colorbox"):
+            return self.node(args[-1]) if args else []
+        if name == "href" and len(args) == 2:
+            return [Link(self.verbatim(args[0]), tuple(_merge(self.node(args[1]))))]
+        if name == "url" and args:
+            url = self.verbatim(args[0])
+            return [Link(url, (Chars(url),))]
+        if name in _CITE:
+            keys = self.verbatim(args[-1]) if args else ""
+            return [Chars(f"[{', '.join(k.strip() for k in keys.split(','))}]")] if keys else []
+        if name in ("footnote", "thanks"):
+            return [Chars(" ("), *self.node(args[-1]), Chars(")")] if args else []
+        if name in _DROPPED_WITH_ARGUMENTS or name in _IGNORED_DECLARATIONS:
+            return []
+        if name == "\\":
+            return [Chars(" ")]
+        if name in _MARKDOWN_ESCAPES:
+            return [Chars(name)]
+        if name in (")", "]"):
+            self.problems.append(f"'\\{name}' without its opening half")
+            return []
+        if _text_context.get_macro_spec(name) is None:
+            self.problems.append(f"unknown command '\\{name}'")
+            # '{}' ends the name where TeX's skipped space did: to_prose keeps it skipped.
+            return [Raw(f"\\{name}{{}}"), *(p for a in args for p in self.node(a))]
+        try:
+            return [Chars(_to_text.node_to_text(node))]
+        except (KeyError, IndexError, AttributeError):  # pylatexenc on a missing argument
+            self.problems.append(f"'\\{name}' without its argument")
+            return []
+
+    def verbatim(self, node: object) -> str:
+        """An argument as written (a URL, citation keys), slots restored, braces dropped."""
+        text = node.latex_verbatim() if hasattr(node, "latex_verbatim") else ""
+        if text.startswith("{") and text.endswith("}"):
+            text = text[1:-1]
+        out: list[str] = []
+        for part in latex_scan.SLOT.split(text):
+            slot = self.slots.get(part)
+            if isinstance(slot, Chars):
+                out.append(slot.text)
+            elif isinstance(slot, Math):
+                out.append(f"${slot.tex}$")
+            else:
+                out.append(latex_scan.unescape_verbatim(part))
+        return "".join(out).strip()
+
+
+def _merge(pieces: list[Piece]) -> tuple[Piece, ...]:
+    """Adjacent Chars of the same kind joined."""
+    out: list[Piece] = []
+    for piece in pieces:
+        last = out[-1] if out else None
+        if isinstance(piece, Chars) and isinstance(last, Chars) and last.written == piece.written:
+            out[-1] = Chars(last.text + piece.text, piece.written)
+        elif not (isinstance(piece, Chars) and not piece.text):
+            out.append(piece)
+    return tuple(out)
+
+
+def plain(pieces: tuple[Piece, ...] | list[Piece]) -> str:
+    """Pieces as text in the model's convention (not space-normalised)."""
+    out: list[str] = []
+    for piece in pieces:
+        if isinstance(piece, Chars):
+            out.append(piece.text.replace("$", r"\$"))
+        elif isinstance(piece, Math):
+            out.append(f"$${piece.tex}$$" if piece.display else f"${piece.tex}$")
+        elif isinstance(piece, Styled | Link):
+            out.append(plain(piece.children))
+    return "".join(out)
+
+
+def to_prose(latex: str) -> str:
+    """A BibTeX field as papers.yaml prose (for importers): accents and symbols as Unicode,
+    BibTeX's own syntax resolved, formatting, links and commands it cannot render kept as
+    LaTeX (``confsite check`` then points at them), characters Markdown would read escaped,
+    blank-line paragraph breaks kept."""
+    prose = _prose(parse(latex, Dialect.BIBTEX).pieces)
+    paragraphs = (normalize_space(part) for part in _PARAGRAPH_BREAK.split(prose))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_PROSE_ESCAPES = str.maketrans({"$": r"\$", "*": r"\*", "_": r"\_", "{": r"\{", "}": r"\}"})
+_PROSE_COMMANDS = {v: k for k, v in reversed(_STYLE_COMMANDS.items())}
+
+
+def _prose(pieces: tuple[Piece, ...]) -> str:
+    out: list[str] = []
+    for piece in pieces:
+        if isinstance(piece, Chars):
+            text = piece.text.replace("\\", "\\textbackslash ").replace("~", "\\textasciitilde ")
+            out.append(text.translate(_PROSE_ESCAPES))
+        elif isinstance(piece, Math):
+            out.append(plain([piece]))
+        elif isinstance(piece, Styled):
+            command = piece.command if piece.command in _STYLE_COMMANDS else ""
+            command = command or _PROSE_COMMANDS[piece.style]
+            out.append(f"\\{command}{{{_prose(piece.children)}}}")
+        elif isinstance(piece, Link):
+            out.append(f"\\href{{{piece.url}}}{{{_prose(piece.children)}}}")
+        else:
+            out.append(piece.latex)
+    return "".join(out)
 
 
 def encode(text: str, protect_case: bool = False) -> str:

@@ -35,6 +35,7 @@ _ASCII_FOLD = str.maketrans(
 
 _SUFFIX = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?\Z|(?:II|III|IV)\Z", re.IGNORECASE)
 _AND = re.compile(r"(?:^|\s)and(?:\s|$)", re.IGNORECASE)
+_TILDE = "\U000f0fff"  # stands for '\\~' while bibtexparser splits a name (private use)
 
 
 def ascii_fold(text: str) -> str:
@@ -75,19 +76,15 @@ class Name:
         if main and "," not in main and _SUFFIX.match(suffix.strip()):
             # Nobody's first name is 'Jr.': this is 'First Last, Jr.', not 'Last, First'.
             return dataclasses.replace(cls._parse(main), jr=suffix.strip())
-        plain = _split_plain(text)
-        if plain is not None:
-            first, von, last = plain
-            jr: list[str] = []
-        else:
-            try:
-                parts = parse_single_name_into_parts(text, strict=False)
-            except Exception:  # an unbalanced brace or comma: keep the whole text as one name
-                return cls(first="", last=latex.decode(text))
-            first, von, last, jr = parts.first, parts.von, parts.last, parts.jr
+        try:
+            # bibtexparser splits words at '~' (a tie) even in '\~{a}': the accent is hidden.
+            parts = parse_single_name_into_parts(text.replace("\\~", _TILDE), strict=False)
+        except Exception:  # an unbalanced brace or comma: keep the whole text as one name
+            return cls(first="", last=latex.decode(text))
+        first, von, last, jr = parts.first, parts.von, parts.last, parts.jr
 
         def join(words: list[str]) -> str:
-            return latex.decode(" ".join(words))
+            return latex.decode(" ".join(words).replace(_TILDE, "\\~"))
 
         return cls(first=join(first), last=join(last), von=join(von), jr=join(jr))
 
@@ -134,55 +131,6 @@ class Name:
     def identity(self) -> str:
         """Two names are the same person when these agree (case, accents composed, spaces)."""
         return unicodedata.normalize("NFC", self.full).casefold()
-
-
-_BEYOND_WORDS = re.compile(r"[\\{}~\s]")
-
-
-def _split_plain(text: str) -> tuple[list[str], list[str], list[str]] | None:
-    """First, von and last words of a name without braces, commands or odd spaces, written
-    'First von Last' or 'von Last, First', as bibtexparser's parse_single_name_into_parts
-    splits them (in half the time); None for other names.
-
-    ``text`` has single spaces (normalize_space). A word's case is that of its first letter;
-    von is a run of words ending with a lowercase one, never the last word.
-    """
-    if not text or _BEYOND_WORDS.search(text.replace(" ", "")):
-        return None
-    if "," in text:
-        family, _, given = text.partition(",")
-        if "," in given or not family.strip() or not given.strip():
-            return None
-        return given.split(), *_split_family(family.split())
-    words = text.split(" ")
-    if len(words) == 1:
-        return [], [], words
-    if len(words) == 2:
-        return words[:1], [], words[1:]
-    cases = _cases(words)
-    if False not in cases:
-        return words[:-1], [], words[-1:]
-    first_lower = cases.index(False)
-    last_lower = len(cases) - 1 - cases[::-1].index(False)
-    if last_lower == len(words) - 1:
-        last_lower -= 1  # the last word is always (part of) the last name
-    return words[:first_lower], words[first_lower : last_lower + 1], words[last_lower + 1 :]
-
-
-def _split_family(words: list[str]) -> tuple[list[str], list[str]]:
-    """'von Last' words: von ends with the last lowercase word before the final one."""
-    if len(words) == 1:
-        return [], words
-    cases = _cases(words[:-1])
-    if False not in cases:
-        return [], words
-    split = len(cases) - cases[::-1].index(False)
-    return words[:split], words[split:]
-
-
-def _cases(words: list[str]) -> list[bool | None]:
-    """Each word's case: that of its first letter (True upper), None without letters."""
-    return [next((char.isupper() for char in word if char.isalpha()), None) for word in words]
 
 
 @lru_cache(maxsize=65536)

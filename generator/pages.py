@@ -17,6 +17,7 @@ from generator.exporters.bibtex import proceedings_bibtex
 from generator.exporters.citation import record_of
 from generator.exporters.csl import paper_csl_json
 from generator.exporters.ris import paper_ris
+from generator.mathml import spelled_out
 from generator.model import ConferenceData, Paper, Session
 from generator.options import DEFAULTS, BuildOptions
 from generator.outputs import (
@@ -71,7 +72,7 @@ def render(template: str, context: dict) -> str:
 def toc_of(body: str) -> tuple[TocEntry, ...]:
     """The page's h2/h3 headings, for the theme's 'on this page' list."""
     return tuple(
-        TocEntry(int(level), anchor, html.unescape(_TAG.sub("", inner)).strip())
+        TocEntry(int(level), anchor, html.unescape(_TAG.sub("", spelled_out(inner))).strip())
         for level, anchor, inner in _HEADING.findall(body)
     )
 

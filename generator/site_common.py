@@ -32,8 +32,9 @@ ASSETS = (
 WORKERS = ("assets/confsite/search-worker.js",)
 """Scripts of generator/assets/ served but not linked by pages (the search worker, which the
 theme starts: overrides/main.html gives it the worker's address)."""
-ASSET_FOLDERS = ("katex",)
-"""Folders of generator/assets/ served whole under assets/<folder>/ (KaTeX: math offline)."""
+ASSET_FOLDERS: tuple[str, ...] = ()
+"""Folders of generator/assets/ served whole under assets/<folder>/ (none now: math is MathML,
+rendered when the site is built, generator/mathml.py)."""
 ASSET_SUFFIXES = (".css", ".js", ".woff2")
 
 
@@ -62,7 +63,7 @@ def packaged_assets() -> list[tuple[str, Traversable]]:
 def linked_assets() -> list[str]:
     """The stylesheets and scripts every page links, in order: the site's own, the offline
     registration script (generator/offline.py), and those at the top of each asset folder
-    (``assets/katex/katex.min.css``, not its fonts)."""
+    (``assets/<folder>/<name>.css``, not what lies deeper, such as fonts)."""
     folders = [uri for uri, _source in packaged_assets() if uri not in (*ASSETS, *WORKERS)]
     linked = [*ASSETS, offline.REGISTRATION, *(uri for uri in folders if uri.count("/") == 2)]
     return [uri for uri in linked if uri.endswith((".css", ".js"))]

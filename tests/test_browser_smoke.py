@@ -80,7 +80,7 @@ def test_browser_paper_page_loads_cleanly_with_title_and_math(page, example_url:
     assert problems.lines == []
     title = tab.locator("article h1").first
     assert title.inner_text().startswith("Attention Kernels with Sub-")
-    assert title.locator(".katex").count() == 1  # the math is typeset, not left as $...$
+    assert title.locator("math").count() == 1  # the math is MathML, not left as $...$
     assert tab.locator(".cs-authors li").count() >= 1
     assert (
         tab.locator("pre.cs-bibtex").inner_text().startswith("@inproceedings{polyhedral-attention,")

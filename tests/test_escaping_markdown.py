@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
+from generator.mathml import ATTRIBUTES as MATH_ATTRIBUTES
+from generator.mathml import TAGS as MATH_TAGS
 from generator.text import Text
 
 HOSTILE_MARKDOWN = (
@@ -29,7 +31,21 @@ HOSTILE_MARKDOWN = (
     "$$</div><img src=x onerror=alert(1)>$$",
 )
 
-ALLOWED_TAGS = {"p", "em", "strong", "a", "span", "div", "code", "pre", "ul", "li", "br"}
+# Formulas are MathML: its elements and presentation attributes, never a script or a handler.
+ALLOWED_TAGS = {
+    "p",
+    "em",
+    "strong",
+    "a",
+    "span",
+    "div",
+    "code",
+    "pre",
+    "ul",
+    "li",
+    "br",
+    *MATH_TAGS,
+}
 
 
 @pytest.mark.parametrize("source", HOSTILE_MARKDOWN)
@@ -42,7 +58,7 @@ def test_markdown_as_html_keeps_no_active_content(source: str) -> None:
     attributes = {name for element in elements for name in element.attrib}
     hrefs = [element.get("href", "") for element in elements if element.tag == "a"]
     assert tags <= ALLOWED_TAGS, rendered
-    assert attributes <= {"href", "title", "class", "rel"}, rendered
+    assert attributes <= {"href", "title", "class", "rel", *MATH_ATTRIBUTES}, rendered
     assert all(h.startswith(("http://", "https://", "mailto:")) for h in hrefs if h), rendered
     assert "Intro" in fragment.text_content()
 
@@ -53,5 +69,5 @@ def test_inline_title_as_html_shows_tags_as_text(source: str) -> None:
 
     fragment = lxml_html.fragment_fromstring(rendered, create_parent="div")
     elements = list(fragment.iter())[1:]
-    assert {element.tag for element in elements} <= {"span"}, rendered
-    assert all(set(element.attrib) <= {"class"} for element in elements), rendered
+    assert {element.tag for element in elements} <= {"span", *MATH_TAGS}, rendered
+    assert all(set(element.attrib) <= {"class", *MATH_ATTRIBUTES} for element in elements), rendered

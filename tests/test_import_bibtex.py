@@ -109,13 +109,32 @@ def test_import_bibtex_nothing_readable_fails(tmp_path: Path) -> None:
     assert not (tmp_path / "papers.yaml").exists()
 
 
+# What the real files hold that cannot be rendered: an author's own command each.
+LATEX_WARNINGS = {
+    "acml": [
+        "paper 'dang25': abstract: unknown command '\\Steal': it is left out of the page; write "
+        "it as text or with a standard command"
+    ],
+    "cpal": [
+        "paper 'tupitsa26': abstract: unknown command '\\Algn': it is left out of the page; "
+        "write it as text or with a standard command"
+    ],
+}
+
+
 @pytest.mark.parametrize("which", ["acml", "cpal"])
 def test_import_bibtex_result_checks_and_builds(which: str, request: pytest.FixtureRequest) -> None:
     site = request.getfixturevalue(which)
     site = site[0] if isinstance(site, tuple) else site
-    check = run_confsite("check", "--strict", cwd=site)
+    check = run_confsite("check", cwd=site)
     assert check.returncode == 0, check.stderr
-    build = run_confsite("build", "--strict", "--site-dir", "public", cwd=site)
+    warnings = [
+        line.split(": warning: ", 1)[1]
+        for line in check.stderr.splitlines()
+        if ": warning: " in line
+    ]
+    assert warnings == LATEX_WARNINGS[which]
+    build = run_confsite("build", "--site-dir", "public", cwd=site)
     assert build.returncode == 0, build.stderr
     assert (site / "public" / "proceedings" / "index.html").is_file()
 

@@ -96,7 +96,10 @@ def test_paper_view_title_math_is_markup(index: views.Index) -> None:
     view = views.paper_view(index.data.papers[1], index)
 
     assert str(view["title"]) == (
-        'Attention in <span class="arithmatex">\\(O(n \\log n)\\)</span> Time'
+        'Attention in <math alttext="O(n \\log n)" display="inline"><mrow><mi>O</mi>'
+        '<mo stretchy="false">(</mo><mi>n</mi>'
+        '<mi>log</mi><mspace width="0.1667em"></mspace><mi>n</mi><mo stretchy="false">)</mo>'
+        "</mrow></math> Time"
     )
 
 

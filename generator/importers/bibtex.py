@@ -5,8 +5,10 @@ The file is read as BibTeX reads it (``validate.bibtex_reader``): @string macros
 month macros and ``crossref``, so a ``journal = JACM`` or a booktitle inherited from the
 volume is what gets imported. The entry key becomes the paper id (normalised to the id rule,
 with a note where that changes it), because the build matches proceedings entries to papers
-by key. Title, authors and abstract are decoded from LaTeX; names are split first and each part
-decoded after, so a braced group name stays one author. An entry that other entries
+by key. Title and abstract become papers.yaml prose
+(``latex.to_prose``: accents as Unicode, BibTeX's syntax and PMLR's second escaping resolved,
+formatting kept as LaTeX); names are copied as written, to be split first and decoded part by
+part when read, so a braced group name stays one author. An entry that other entries
 cross-reference (a volume, a book) is no paper: it travels with them. A block that does not
 parse is a warning at its line; the rest of the file is still imported.
 """
@@ -23,12 +25,6 @@ from generator.importers.records import ImportBatch, ImportedAuthor, ImportedPap
 from generator.model import BibEntry, MacroDefinition
 from generator.validate.bibtex_reader import read_entries, split_authors
 from generator.validate.proceedings import VOLUME_TYPES
-
-
-def _paragraphs(text: str) -> str:
-    """Decoded text with its blank-line paragraph breaks kept (decoding folds all spaces)."""
-    paragraphs = (latex.decode(part) for part in re.split(r"\n\s*\n", text))
-    return "\n\n".join(p for p in paragraphs if p)
 
 
 def with_key(raw: str, key: str) -> str:
@@ -88,7 +84,7 @@ def _definitions(entry: BibEntry) -> list[MacroDefinition]:
 
 
 def _paper(entry: BibEntry, batch: ImportBatch) -> ImportedPaper | None:
-    title = latex.decode(entry.get("title")).replace("{", "").replace("}", "")
+    title = latex.to_prose(entry.get("title"))
     names = split_authors(entry.get("author"))
     authors = tuple(ImportedAuthor(" ".join(name.split())) for name in names)
     if not (title and authors):
@@ -110,7 +106,7 @@ def _paper(entry: BibEntry, batch: ImportBatch) -> ImportedPaper | None:
         title=title,
         authors=authors,
         location=entry.location,
-        abstract=_paragraphs(entry.get("abstract")),
+        abstract=latex.to_prose(entry.get("abstract")),
         pages=" ".join(entry.get("pages").split()),
         doi=doi,
         bibtex=entry.raw,

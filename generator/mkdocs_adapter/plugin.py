@@ -35,6 +35,7 @@ from mkdocs.structure.toc import get_toc
 from generator import (
     frame,
     live,
+    mathml,
     offline,
     pages,
     parallel,
@@ -212,6 +213,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         if generated is not None:
             page.toc = get_toc(_toc_tokens(generated))
             return generated.html
+        html = mathml.from_arithmatex(html)  # hand-written pages: their math as MathML too
         fragment = self.result.fragments.get(page.file.src_uri)
         return html if fragment is None else site_common.insert_facts(html, fragment)
 

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from generator.diagnostics import Diagnostics, Location, did_you_mean
 from generator.load.yaml_source import LineDict, LineList
 from generator.text import Text
+from generator.validate.latex import warn_text
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 SLUG_RULE = "lowercase letters, digits, '-' and '_', starting with a letter or digit"
@@ -150,9 +151,11 @@ class Record:
         return str(value).strip()
 
     def text(self, key: builtins.str) -> Text:
-        return Text(self.str(key))
+        text = Text(self.str(key))
+        warn_text(self.diagnostics, self.location(key), self.what, key, text)
+        return text
 
-    def int(self, key: builtins.str, default: int = 0) -> int:
+    def int(self, key: builtins.str, default: builtins.int = 0) -> builtins.int:
         value = self.data.get(key)
         if value is None:
             return default

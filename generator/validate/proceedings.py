@@ -9,6 +9,7 @@ from generator.diagnostics import Diagnostic, Diagnostics
 from generator.model import BibEntry, Paper
 from generator.names import Name
 from generator.validate.bibtex_reader import read_entries, split_authors
+from generator.validate.latex import warn_entry
 
 VOLUME_TYPES = ("proceedings",)
 
@@ -65,6 +66,7 @@ def match_entries(
     volume: BibEntry | None = None
     by_paper: dict[str, BibEntry] = {}
     for index, entry in enumerate(entries):
+        warn_entry(diagnostics, entry, entry.entry_type in VOLUME_TYPES)
         if entry.entry_type in VOLUME_TYPES:
             if volume is not None:
                 diagnostics.error(
