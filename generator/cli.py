@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, Diagnostics, Location, Severity
 from generator.report import FORMATS, render_github, render_json
-from generator.validate import load_and_validate
+from generator.series.load import load_site
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -176,7 +176,7 @@ def print_diagnostics(diagnostics: Diagnostics) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    _data, diagnostics = load_and_validate(args.data)
+    _data, diagnostics = load_site(args.data)
     if args.format != "text":
         failed = diagnostics.has_errors() or bool(args.strict and diagnostics.warnings)
         _emit(args, diagnostics.sorted(), not failed)
@@ -202,7 +202,7 @@ def _require_config(path: Path) -> bool:
 def _build(args: argparse.Namespace) -> int:
     if args.format != "text":
         return _build_for_machines(args)
-    data, diagnostics = load_and_validate(args.data)
+    data, diagnostics = load_site(args.data)
     print_diagnostics(diagnostics)
     if diagnostics.has_errors() or (args.strict and diagnostics.warnings):
         print(
@@ -230,7 +230,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _build_for_machines(args: argparse.Namespace) -> int:
     """``confsite build --format github|json``: the same steps, every outcome a diagnostic."""
-    data, diagnostics = load_and_validate(args.data)
+    data, diagnostics = load_site(args.data)
     found = diagnostics.sorted()
 
     def finish(code: int) -> int:
