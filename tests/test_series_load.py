@@ -7,27 +7,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, TOY_DATA, run_confsite
+from conftest import TOY_DATA, run_confsite
+from series_data import SERIES_DATA, copy_series, edit
 
 from generator.model import ConferenceData
 from generator.series.load import load_series, load_site
 from generator.series.model import Series
 
-SERIES_DATA = ROOT / "tests" / "data" / "series"
-
 
 @pytest.fixture
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the test series at ./data, so messages name data/... ."""
-    shutil.copytree(SERIES_DATA, tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
-    return Path("data")
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return copy_series(tmp_path, monkeypatch)
 
 
 def messages(data: Path) -> list[str]:

@@ -3,30 +3,19 @@ mix-ups are warnings with the file and line to look at."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from series_data import copy_series, edit
 
 from generator.series.load import load_series
 from generator.series.model import Series
 from generator.series.people import SeriesPerson, normalised, resolve
 
-SERIES_DATA = ROOT / "tests" / "data" / "series"
-
 
 @pytest.fixture
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(SERIES_DATA, tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
-    return Path("data")
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return copy_series(tmp_path, monkeypatch)
 
 
 def loaded(data: Path) -> tuple[Series, list[str]]:

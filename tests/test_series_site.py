@@ -9,10 +9,10 @@ from pathlib import Path
 import bibtexparser
 import lxml.html
 import pytest
-from conftest import ROOT, build_site
+from conftest import build_site
+from series_data import SERIES_DATA
 from test_links import broken_links
 
-SERIES_DATA = ROOT / "tests" / "data" / "series"
 EDITION_PAGES = (
     "",
     "call-for-papers/",
@@ -89,8 +89,11 @@ def test_series_site_every_edition_has_its_pages(series_site: Path) -> None:
     assert missing == []
     papers = sorted(p.parent.name for p in series_site.glob("*/papers/*/index.html"))
     assert papers == sorted(
-        ["sparse-kernels", "cache-models", "learned-schedulers", "quantised-serving"]
-        + ["tiny-tensors", "log-attention", "green-serving"]
+        [
+            *("sparse-kernels", "cache-models"),
+            *("learned-schedulers", "quantised-serving"),
+            *("tiny-tensors", "log-attention", "green-serving"),
+        ]
     )
     title = page(series_site, "2029/program").xpath("//title/text()")
     assert title == ["Program · ToySys 2029 - ToyConf"]
