@@ -91,6 +91,13 @@ def _add_organizer_commands(commands: argparse._SubParsersAction) -> None:
         "git URL it was installed from)",
     )
 
+    edition = commands.add_parser(
+        "new-edition",
+        help="in a series, start the next edition from the current one's facts; it becomes current",
+    )
+    edition.add_argument("year", type=int, help="the new edition's year, e.g. 2031")
+    edition.add_argument("--data", type=Path, default=Path("data"), help="data folder (data/)")
+
     release = commands.add_parser(
         "release",
         help="record the program as published: its changes since the last release",
@@ -350,6 +357,20 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_edition(args: argparse.Namespace) -> int:
+    from generator.series.new_edition import NewEditionError, new_edition
+
+    try:
+        written = new_edition(args.data, args.year)
+    except NewEditionError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
+    print(f"{args.year} is the current edition; next: confsite check --strict", file=sys.stderr)
+    return 0
+
+
 def _release(args: argparse.Namespace) -> int:
     from generator.changes_view import release_lines
     from generator.releases import ReleaseError, release
@@ -392,4 +413,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"check": _check, "build": _build, "serve": _serve, "synth": _synth}
     handlers.update({"import": _import, "new": _new, "schema": _schema, "release": _release})
+    handlers["new-edition"] = _new_edition
     return handlers[args.command](args)

@@ -44,11 +44,12 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return single, series
 
 
-def sitemap_paths(site: Path) -> list[str]:
+def sitemap_paths(site: Path, site_url: str = SITE_URL) -> list[str]:
+    """The paths, from the site's root, of the pages its sitemap.xml lists."""
     text = (site / "sitemap.xml").read_text(encoding="utf-8")
     urls = re.findall(r"<loc>([^<]+)</loc>", text)
-    assert all(url.startswith(SITE_URL) for url in urls)
-    return [url[len(SITE_URL) :] for url in urls]
+    assert all(url.startswith(site_url) for url in urls)
+    return [url[len(site_url) :] for url in urls]
 
 
 def arrive(site: Path, path: str) -> tuple[str, list[str]]:
