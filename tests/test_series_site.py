@@ -13,6 +13,9 @@ from conftest import build_site
 from series_data import SERIES_DATA
 from test_links import broken_links
 
+from generator import frame
+from generator.outputs import GeneratedPage
+
 EDITION_PAGES = (
     "",
     "call-for-papers/",
@@ -187,3 +190,21 @@ def test_series_site_old_addresses_redirect(series_site: Path) -> None:
     sitemap = (series_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "https://toy.example.org/papers/" not in sitemap
     assert "https://toy.example.org/2030/papers/tiny-tensors/" in sitemap
+
+
+def test_series_site_framed_pages_equal_pages_built_one_by_one(
+    series_site: Path, tmp_path: Path
+) -> None:
+    # Edition pages are framed at /<year>/papers/<id>/ as at /papers/<id>/ (generator/frame.py).
+    assert frame.framed_path(GeneratedPage("2030/papers/p1/index.md", "t", "")) == (
+        "2030/papers",
+        "p1",
+    )
+    unframed = tmp_path / "site"
+    result = build_site(SERIES_DATA, unframed, frames=False)
+    assert result.returncode == 0, result.stderr
+    pages = sorted(p.relative_to(unframed).as_posix() for p in unframed.rglob("*.html"))
+    assert pages == sorted(
+        p.relative_to(series_site).as_posix() for p in series_site.rglob("*.html")
+    )
+    assert [p for p in pages if (unframed / p).read_bytes() != (series_site / p).read_bytes()] == []
