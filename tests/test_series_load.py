@@ -130,3 +130,11 @@ def test_series_check_command_lists_problems_of_all_editions(data: Path) -> None
 def test_series_check_command_passes_the_test_series() -> None:
     result = run_confsite("check", "--strict", "--data", str(SERIES_DATA))
     assert result.returncode == 0, result.stderr
+
+
+def test_series_load_warns_of_a_bibtex_key_in_two_editions(data: Path) -> None:
+    edit(data / "2029" / "papers.yaml", "id: quantised-serving", "id: cache-models")
+    assert messages(data) == [
+        "data/2029/papers.yaml:14: warning: BibTeX key 'cache-models' is also used in 2028; the "
+        "series' BibTeX holds every edition's entries, so give this one a key of its own",
+    ]

@@ -72,6 +72,7 @@ def load_series(data_dir: Path) -> tuple[Series | None, Diagnostics]:
     ]
     series = replace(series, editions=tuple(moved), people=rules)
     people.check(series, diagnostics)
+    _warn_shared_keys(series, diagnostics)
     return (None if diagnostics.has_errors() else series), diagnostics
 
 
@@ -164,3 +165,32 @@ def _read_names(record: Record, diagnostics: Diagnostics) -> tuple[SeriesName, .
             )
         names.append(name)
     return tuple(names)
+
+
+def _bibtex_keys(edition: Edition) -> dict[str, Location]:
+    """The keys of the edition's volume BibTeX, each where it is written (a generated entry's
+    key is its paper's id, from papers.yaml)."""
+    data = edition.data
+    keys = {e.key: e.location for e in data.bib_entries.values()}
+    if data.volume is not None:
+        keys[data.volume.key] = data.volume.location
+    for paper in data.papers:
+        if paper.id not in data.bib_entries:
+            keys[paper.id] = paper.location
+    return keys
+
+
+def _warn_shared_keys(series: Series, diagnostics: Diagnostics) -> None:
+    """Two editions with one BibTeX key: the series' .bib would hold both, which BibTeX
+    reports and cites as one."""
+    seen: dict[str, int] = {}
+    for edition in reversed(series.editions):  # oldest first: the later one is reported
+        for key, location in _bibtex_keys(edition).items():
+            if key in seen:
+                diagnostics.warning(
+                    location,
+                    f"BibTeX key '{key}' is also used in {seen[key]}; the series' BibTeX holds "
+                    "every edition's entries, so give this one a key of its own",
+                )
+            else:
+                seen[key] = edition.year
