@@ -33,6 +33,8 @@ def redirect_page(old: str, new: str, site_url: str) -> str:
         '<meta charset="utf-8">\n'
         "<title>This page has moved</title>\n"
         '<meta name="robots" content="noindex">\n'
+        # Else the browser asks for /favicon.ico, which the site has not got, before it moves on.
+        '<link rel="icon" href="data:,">\n'
         f'<link rel="canonical" href="{canonical}">\n'
         f'<meta http-equiv="refresh" content="0; url={target}">\n'
         "</head>\n"
