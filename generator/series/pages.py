@@ -67,6 +67,8 @@ def plan_edition(
     mover = Mover(prefix, moved)
     short = edition.data.conference.short_title
     listed = [mover.page(p) for p in own.pages]
+    if edition.year != series.current:  # the nav leads to the current edition's pages only
+        listed = [replace(p, in_nav=False) for p in listed]
     result.pages += [
         edition_home(edition, series, own),
         *(_titled(page, short) for page in listed),
