@@ -11,6 +11,7 @@ import lxml.html
 import pytest
 from conftest import build_site
 from series_data import SERIES_DATA
+from test_html_valid import our_errors
 from test_links import broken_links
 
 from generator import frame
@@ -208,3 +209,11 @@ def test_series_site_framed_pages_equal_pages_built_one_by_one(
         p.relative_to(series_site).as_posix() for p in series_site.rglob("*.html")
     )
     assert [p for p in pages if (unframed / p).read_bytes() != (series_site / p).read_bytes()] == []
+
+
+def test_series_site_pages_are_valid_html(series_site: Path) -> None:
+    pages = [
+        series_site / path / "index.html"
+        for path in ("", "volumes", "people", "people/mia-wong", "2029", "papers/tiny-tensors")
+    ]
+    assert our_errors(pages, series_site) == []
