@@ -149,6 +149,14 @@ def test_series_site_person_page_joins_every_edition(series_site: Path) -> None:
         "../../2028/papers/sparse-kernels/",
     ]
     assert texts(mia, '//ul[@class="cs-roles"]/li') == ["Program committee"]
+    tom = page(series_site, "people/tom-berg")
+    assert texts(tom, '//ul[@class="cs-roles"]/li') == [
+        "Program chair",
+        "Chair: Compilers",
+        "General chair",
+        "General chair",
+    ]
+    assert tom.xpath('//ul[@class="cs-roles"]/li/a/@href')[1] == "../../2030/program/#s-compilers"
     ada = page(series_site, "people/ada-quill")
     assert texts(ada, '//ul[@class="cs-talks"]/li') == ["Keynote: Small Is Beautiful"]
     jose = page(series_site, "people/jose-alvarez")

@@ -36,16 +36,16 @@ class Work:
 
     year: int
     kind: str
-    """'paper', 'committee' or 'talk'."""
+    """'paper', 'committee', 'chair' (of a session) or 'talk'."""
     name: Name
     """The name as that edition spells it."""
     orcid: str
     location: Location
     paper: Paper | None = None
     role: str = ""
-    """The committee role or the talk's title."""
+    """The committee role, the chaired session or the talk's title."""
     anchor: str = ""
-    """The speaker's id on the edition's speakers page."""
+    """The speaker's id on the edition's speakers page, or the chaired session's id."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,13 @@ def works_of(series: Series) -> list[Work]:
             works.append(
                 Work(year, "committee", member.name, "", committee, role=f"Program committee{area}")
             )
+        for session in data.sessions:
+            if session.chair:
+                role = f"Chair: {session.title}"
+                name = Name.parse(session.chair)
+                works.append(
+                    Work(year, "chair", name, "", session.location, role=role, anchor=session.id)
+                )
         speakers = Location(f"{edition.folder}/speakers.yaml")
         for speaker in data.speakers:
             works.append(

@@ -120,6 +120,11 @@ def person_view(person: SeriesPerson, series: Series) -> dict[str, Any]:
                     {"role": w.role, "href": urls.to(f"{year}/committee/")}
                     for w in mine
                     if w.kind == "committee"
+                ]
+                + [
+                    {"role": w.role, "href": urls.to(f"{year}/program/#{w.anchor}")}
+                    for w in mine
+                    if w.kind == "chair"
                 ],
                 "talks": [
                     {"title": w.role, "href": urls.to(f"{year}/speakers/#{w.anchor}")}
