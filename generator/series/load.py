@@ -57,23 +57,25 @@ def load_series(data_dir: Path) -> tuple[Series | None, Diagnostics]:
             "in a series each edition keeps its files in its own folder (data/<year>/); this "
             "file is not read: move it into its edition's folder",
         )
-    editions = [_edition(folder, diagnostics) for folder in edition_folders(data_dir)]
+    folders = edition_folders(data_dir)
+    editions = [_edition(folder, diagnostics) for folder in folders]
     found = [e for e in editions if e is not None]
     rules = people.read_people(data_dir, diagnostics)
-    series = _read_series(root, path, diagnostics, [int(f.name) for f in edition_folders(data_dir)])
+    series = _read_series(root, path, diagnostics, [int(f.name) for f in folders])
     if series is None or diagnostics.has_errors() or len(found) != len(editions):
         return None, diagnostics
-    url = series.url
-    moved = [
-        replace(
-            e, data=replace(e.data, conference=replace(e.data.conference, url=f"{url}{e.year}/"))
-        )
-        for e in reversed(found)
-    ]
-    series = replace(series, editions=tuple(moved), people=rules)
+    at_home = tuple(_served_at(e, f"{series.url}{e.year}/") for e in reversed(found))
+    series = replace(series, editions=at_home, people=rules)
     people.check(series, diagnostics)
     _warn_shared_keys(series, diagnostics)
     return (None if diagnostics.has_errors() else series), diagnostics
+
+
+def _served_at(edition: Edition, url: str) -> Edition:
+    """The edition with its address in the series: every absolute link the pipeline writes
+    (canonical links, BibTeX ``url``, calendars, metadata) comes from ``conference.url``."""
+    conference = replace(edition.data.conference, url=url)
+    return replace(edition, data=replace(edition.data, conference=conference))
 
 
 def _edition(folder: Path, diagnostics: Diagnostics) -> Edition | None:

@@ -173,29 +173,37 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _claim(rules: tuple[PersonRule, ...], work: Work) -> PersonRule | None:
-    """The people.yaml entry that says who did ``work``, if one does."""
-    name = normalised(work.name.full)
-    paper = f"{work.year}/{work.paper.id}" if work.paper else ""
-    for rule in rules:
-        names = {normalised(rule.name), *map(normalised, rule.variants)}
-        if rule.orcid and work.orcid == rule.orcid:
-            return rule
-        if name in names and rule.papers and paper in rule.papers:
-            return rule
-    # By name alone: the one entry of that name that is not tied to an iD or to papers, else
-    # the one entry of that name at all; with several, nobody is guessed.
-    named = [
-        rule
-        for rule in rules
-        if name in {normalised(rule.name), *map(normalised, rule.variants)}
-        and not rule.papers
-        and not (rule.orcid and work.orcid)
-    ]
-    loose = [rule for rule in named if not rule.orcid]
-    if len(loose) == 1:
-        return loose[0]
-    return named[0] if len(named) == 1 else None
+class _Rules:
+    """people.yaml indexed for the question "whose is this work?" (a look-up per work: a
+    100,000-paper series has half a million of them)."""
+
+    def __init__(self, rules: tuple[PersonRule, ...]) -> None:
+        self.by_orcid = {rule.orcid: rule for rule in reversed(rules) if rule.orcid}
+        self.by_paper: dict[tuple[str, str], PersonRule] = {}
+        self.by_name: dict[str, list[PersonRule]] = defaultdict(list)
+        for rule in reversed(rules):  # the first entry wins where two claim the same
+            for name in dict.fromkeys([normalised(rule.name), *map(normalised, rule.variants)]):
+                for paper in rule.papers:
+                    self.by_paper[(name, paper)] = rule
+                if not rule.papers:
+                    self.by_name[name].insert(0, rule)
+
+    def claim(self, work: Work) -> PersonRule | None:
+        """The entry that says who did ``work``, if one does."""
+        if work.orcid in self.by_orcid:
+            return self.by_orcid[work.orcid]
+        name = normalised(work.name.full)
+        if work.paper is not None:
+            rule = self.by_paper.get((name, f"{work.year}/{work.paper.id}"))
+            if rule is not None:
+                return rule
+        # By name alone: the one entry of that name that is not tied to an iD or to papers,
+        # else the one entry of that name at all; with several, nobody is guessed.
+        named = [r for r in self.by_name.get(name, ()) if not (r.orcid and work.orcid)]
+        loose = [rule for rule in named if not rule.orcid]
+        if len(loose) == 1:
+            return loose[0]
+        return named[0] if len(named) == 1 else None
 
 
 def resolve(series: Series) -> tuple[list[SeriesPerson], Diagnostics]:
@@ -205,7 +213,8 @@ def resolve(series: Series) -> tuple[list[SeriesPerson], Diagnostics]:
     groups = _Groups()
     keys: list[str] = []
     orcids_of: dict[str, set[str]] = defaultdict(set)
-    claims = [_claim(series.people, work) for work in works]
+    rules = _Rules(series.people)
+    claims = [rules.claim(work) for work in works]
     for work, rule in zip(works, claims, strict=True):
         if rule is None and work.orcid:
             orcids_of[normalised(work.name.full)].add(work.orcid)
