@@ -11,10 +11,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from generator import i18n
 from generator.changes import ChangeLog, Entry, EventVersion
 from generator.history import Change, ChangeKind, ItemKind, Slot
-from generator.i18n import N_, Language
+from generator.i18n import ENGLISH, N_, Language
 from generator.model import ConferenceData
 from generator.urls import Urls
 
@@ -37,8 +36,6 @@ KIND_LABELS = {
 PAPER_CANCELLED = N_("Removed from the program")
 ITEM_LABELS = {ItemKind.SESSION: N_("session"), ItemKind.PAPER: N_("paper")}
 """What changed, as the Changes page names it (English: the catalogue translates these)."""
-ENGLISH = i18n.language()
-"""The language of ``confsite release`` and of the feed (generator/i18n.py)."""
 
 
 def slot_text(slot: Slot, zone: str, lang: Language = ENGLISH) -> str:
@@ -53,7 +50,7 @@ def place_text(change: Change, slot: Slot, zone: str, lang: Language = ENGLISH) 
     """A slot, with the session for a paper: "'Compilers' (Mon 12 Apr, ..., Room A)"."""
     text = slot_text(slot, zone, lang)
     if change.item is ItemKind.PAPER and slot.session:
-        return f"“{slot.session_title}” ({text})"
+        return lang.gettext("“{session}” ({slot})").format(session=slot.session_title, slot=text)
     return text
 
 
@@ -63,18 +60,24 @@ def kind_label(change: Change, lang: Language = ENGLISH) -> str:
     return lang.gettext(KIND_LABELS[change.kind])
 
 
-def sentence(change: Change, zone: str) -> str:
+def sentence(change: Change, zone: str, lang: Language = ENGLISH) -> str:
     """The change in one line: "Moved: session 'X' from ... to ..."."""
-    head = f"{kind_label(change)}: {change.item.value} “{change.title}”"
+    head = lang.gettext("{label}: {item} “{title}”").format(
+        label=kind_label(change, lang),
+        item=lang.gettext(ITEM_LABELS[change.item]),
+        title=change.title,
+    )
     if change.before is not None and change.after is not None:
         before, after = (
-            place_text(change, change.before, zone),
-            place_text(change, change.after, zone),
+            place_text(change, change.before, zone, lang),
+            place_text(change, change.after, zone, lang),
         )
-        return f"{head}, from {before} to {after}"
+        return lang.gettext("{change}, from {before} to {after}").format(
+            change=head, before=before, after=after
+        )
     slot = change.after or change.before
     assert slot is not None
-    return f"{head}, {place_text(change, slot, zone)}"
+    return f"{head}, {place_text(change, slot, zone, lang)}"
 
 
 def entry_title(entry: Entry, lang: Language = ENGLISH) -> str:

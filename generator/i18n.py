@@ -11,8 +11,11 @@ pattern``): a translator picks the German order and punctuation ("Montag, 12. Ap
 while English keeps its own ("Monday 12 April 2026").
 
 What stays untranslated, by design: data (titles, names, rooms, topics, dates' names as the
-organizer wrote them) and machine formats (BibTeX, RIS, CSL-JSON, frab XML/JSON, the field
-names of .ics files, the Atom feed's structure, zone abbreviations such as PDT).
+organizer wrote them), machine formats (BibTeX, RIS, CSL-JSON, frab XML/JSON and their track
+names, the field names of .ics files, the Atom feed's structure, zone abbreviations such as
+PDT), the citations as text (APA and ACL are English styles) and the command line's messages
+to the organizer. The words of .ics events, of the feed and of the offline page are
+translated.
 """
 
 from __future__ import annotations
@@ -159,6 +162,23 @@ class Language:
             first = self._date(start, full)
         return self.gettext("{first} – {last}").format(first=first, last=self._date(end, full))
 
+    def offline_words(self) -> dict[str, str] | None:
+        """The service worker's page for a page it did not keep (generator/assets/sw.js has
+        the English); None for English."""
+        if self.code == SOURCE_LANGUAGE:
+            return None
+        _ = self.gettext
+        text = _(
+            'This page was not saved on this device. The <a href="{program}">program</a> and '
+            '<a href="{agenda}">your agenda</a> are.'
+        )
+        return {
+            "lang": self.code,
+            "title": _("Offline"),
+            "heading": _("You are offline"),
+            "text": text,
+        }
+
     def browser_messages(self) -> str:
         """A script that hands the scripts their translated text (``BROWSER_MESSAGES``)."""
         messages = {message: self.gettext(message) for message in BROWSER_MESSAGES}
@@ -185,6 +205,11 @@ def language(code: str = SOURCE_LANGUAGE) -> Language:
     if found == SOURCE_LANGUAGE:
         return Language(SOURCE_LANGUAGE, Locale.parse("en"), gettext.NullTranslations())
     return Language(found, Locale.parse(found), read_catalogue(found))
+
+
+ENGLISH = language(SOURCE_LANGUAGE)
+"""The source language: the default of every function that writes words, and the language of
+what confsite tells the organizer (``confsite check``, ``confsite release``)."""
 
 
 def unknown_language(code: str) -> str:

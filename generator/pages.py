@@ -208,7 +208,9 @@ def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) 
                 "was published."
             ).format(name=name),
             in_nav=False,
-            head=metadata.feed_link(data, Urls.for_path(CHANGES_PAGE).to(FEED_FILE)),
+            head=metadata.feed_link(
+                Urls.for_path(CHANGES_PAGE).to(FEED_FILE), atom.feed_title(data, lang)
+            ),
         ),
     ]
     for specs in split.values():
@@ -216,12 +218,12 @@ def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) 
     # What opens without a network as soon as the site was visited once.
     program_parts = [f"{spec.path}/" for spec in split["program"] or []]
     result.offline = offline.plan(
-        f"{PROGRAM_PAGE}/", f"{AGENDA_PAGE}/", [*program_parts, AGENDA_DATA]
+        f"{PROGRAM_PAGE}/", f"{AGENDA_PAGE}/", [*program_parts, AGENDA_DATA], lang.offline_words()
     )
     if lang.code != i18n.SOURCE_LANGUAGE:
         result.files.append(GeneratedFile(i18n.BROWSER_SCRIPT, lang.browser_messages()))
     result.files.append(GeneratedFile("proceedings/proceedings.bib", proceedings_bibtex(data)))
-    result.files.append(GeneratedFile(FEED_FILE, atom.changes_feed(data, log)))
+    result.files.append(GeneratedFile(FEED_FILE, atom.changes_feed(data, log, lang)))
     result.streams += [
         lambda sink: render_paper_pages(index, sink),
         lambda sink: render_authors_and_schedule(index, sink, limit),
@@ -276,7 +278,7 @@ def render_paper_edit(
     mention it (program, proceedings, A-Z) follow with the next full build."""
     index = views.Index.of(data, i18n.language(language))
     render_paper(index, paper, sink)
-    calendars, writer = ics.Calendars(data), ics.Writer(data.conference)
+    calendars, writer = ics.Calendars(data, index.lang), ics.Writer(data.conference)
     calendar = calendars.paper(paper)
     if calendar is not None:
         sink.file(GeneratedFile(ics.paper_file(paper.id), writer.calendar(calendar)))
@@ -359,6 +361,7 @@ def render_session(index: views.Index, session: Session, sink: Sink) -> None:
                 when,
                 index.papers_by_session.get(session.id, ()),
                 data.conference.short_title,
+                lang.gettext("Chair: {name}."),
             ),
         )
     )
@@ -384,5 +387,5 @@ def render_schedule(data: ConferenceData, index: views.Index, sink: Sink) -> Non
     sink.file(GeneratedFile(AGENDA_DATA, agenda + "\n"))
     sink.file(GeneratedFile("program/schedule.xml", frab.schedule_xml(data)))
     sink.file(GeneratedFile("program/schedule.json", frab.schedule_json(data)))
-    for uri, text in ics.calendar_files(data).items():
+    for uri, text in ics.calendar_files(data, lang).items():
         sink.file(GeneratedFile(uri, text))

@@ -7,11 +7,14 @@ from __future__ import annotations
 import dataclasses
 import enum
 import html
+import json
 import re
+import xml.etree.ElementTree as ET
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import icalendar
 import pytest
 from babel import Locale
 from babel.messages.catalog import Catalog
@@ -20,7 +23,7 @@ from babel.messages.pofile import read_po
 from conftest import EXAMPLE_DATA, ROOT
 from markupsafe import Markup
 
-from generator import i18n
+from generator import i18n, offline
 from generator.build import build_outputs
 from generator.options import BuildOptions
 from generator.text import Text
@@ -265,3 +268,19 @@ def test_english_build_writes_no_messages_script() -> None:
     result = build_outputs(BuildOptions(data_dir=EXAMPLE_DATA, jobs=1))
 
     assert i18n.BROWSER_SCRIPT not in {f.uri for f in result.files}
+
+
+def test_german_feed_calendars_and_offline_page_speak_german() -> None:
+    result = build_outputs(BuildOptions(data_dir=EXAMPLE_DATA, language="de", jobs=1))
+    files = {f.uri: f.content for f in result.files}
+    assert result.offline is not None
+    worker = offline.service_worker(result.offline, "0123456789abcdef", [])
+    site = json.loads(re.search(r"^var SITE = (.*);$", worker, re.M).group(1))  # type: ignore[union-attr]
+    calendar = icalendar.Calendar.from_ical(files["program/program.ics"])
+    keynote = next(e for e in calendar.walk("VEVENT") if e["CATEGORIES"].cats == ["Hauptvortrag"])
+    feed = ET.fromstring(str(files["changes.xml"]))
+
+    assert feed.findtext("{http://www.w3.org/2005/Atom}title") == "SysML 2027: Programmänderungen"
+    assert str(keynote["DESCRIPTION"]).startswith("Hauptvortrag\nVortrag: ")
+    assert site["words"]["heading"] == "Sie sind offline"
+    assert site["words"]["lang"] == "de"
