@@ -23,7 +23,8 @@ from __future__ import annotations
 import gettext
 import io
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
 from importlib import resources
@@ -32,6 +33,7 @@ from babel import Locale
 from babel.dates import format_date, format_datetime, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from markupsafe import Markup
 
 SOURCE_LANGUAGE = "en"
 """The language of the message ids; a build in it uses no catalogue."""
@@ -110,6 +112,10 @@ class Language:
     locale: Locale
     translations: gettext.NullTranslations
     """The catalogue (English: none, every message is its own id)."""
+    _dates: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)
+    """Dates and times already formatted, by (ISO text, pattern): a build formats the same few
+    days and times for thousands of pages. (By text: two equal instants in different zones
+    read differently.)"""
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
@@ -129,7 +135,11 @@ class Language:
     # The patterns are CLDR date patterns; each is a message of its own (context "date
     # pattern"), written out in each call so that pybabel finds it.
     def _date(self, day: date | datetime, pattern: str) -> str:
-        return format_date(day, pattern, locale=self.locale)
+        key = (day.isoformat(), pattern)
+        found = self._dates.get(key)
+        if found is None:
+            found = self._dates[key] = format_date(day, pattern, locale=self.locale)
+        return found
 
     def day_label(self, day: date) -> str:
         """'Monday 12 April 2026' (German: 'Montag, 12. April 2026')."""
@@ -141,7 +151,12 @@ class Language:
 
     def clock(self, moment: datetime) -> str:
         """'09:30' in the moment's own zone."""
-        return format_time(moment, self.pgettext("date pattern", "HH:mm"), locale=self.locale)
+        pattern = self.pgettext("date pattern", "HH:mm")
+        key = (moment.isoformat(), pattern)
+        found = self._dates.get(key)
+        if found is None:
+            found = self._dates[key] = format_time(moment, pattern, locale=self.locale)
+        return found
 
     def day_and_time(self, moment: datetime) -> str:
         """'Friday 25 September 2026, 23:59' in the moment's own zone."""
@@ -161,6 +176,28 @@ class Language:
         else:
             first = self._date(start, full)
         return self.gettext("{first} – {last}").format(first=first, last=self._date(end, full))
+
+    def template_callables(
+        self,
+    ) -> tuple[Callable[..., Markup], Callable[..., Markup]]:
+        """``_`` and ``ngettext`` for autoescaped templates, as Jinja's newstyle gettext
+        behaves: the message is trusted markup, the values given by name are escaped, and
+        ``ngettext`` fills in ``num``."""
+        translations = self.translations
+        plain: dict[str, Markup] = {}  # a page repeats the same few messages thousands of times
+
+        def gettext(message: str, **values: object) -> Markup:
+            if values:
+                return Markup(translations.gettext(message)) % values
+            found = plain.get(message)
+            if found is None:
+                found = plain[message] = Markup(translations.gettext(message)) % {}
+            return found
+
+        def ngettext(singular: str, plural: str, num: int, **values: object) -> Markup:
+            return Markup(translations.ngettext(singular, plural, num)) % {"num": num, **values}
+
+        return gettext, ngettext
 
     def offline_words(self) -> dict[str, str] | None:
         """The service worker's page for a page it did not keep (generator/assets/sw.js has

@@ -284,3 +284,16 @@ def test_german_feed_calendars_and_offline_page_speak_german() -> None:
     assert str(keynote["DESCRIPTION"]).startswith("Hauptvortrag\nVortrag: ")
     assert site["words"]["heading"] == "Sie sind offline"
     assert site["words"]["lang"] == "de"
+
+
+def test_one_instant_reads_in_each_zone_it_is_given_in() -> None:
+    lang = i18n.language("de")
+    pacific = datetime(2027, 4, 12, 23, 30, tzinfo=ZoneInfo("America/Los_Angeles"))
+    utc = pacific.astimezone(ZoneInfo("UTC"))
+
+    assert pacific == utc
+    assert [lang.clock(pacific), lang.clock(utc)] == ["23:30", "06:30"]
+    assert [lang.day_label(pacific.date()), lang.day_label(utc.date())] == [
+        "Montag, 12. April 2027",
+        "Dienstag, 13. April 2027",
+    ]
