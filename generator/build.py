@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import parallel
-from generator.diagnostics import Diagnostics
+from generator import i18n, parallel
+from generator.diagnostics import Diagnostics, Location
 from generator.model import ConferenceData
 from generator.options import DEFAULTS, BuildOptions
 from generator.outputs import BuildResult
@@ -33,6 +33,9 @@ def render_outputs(
     builder that writes them as they come; otherwise everything is rendered into the result.
     """
     result = BuildResult(diagnostics=diagnostics)
+    unknown = i18n.unknown_language(options.language)
+    if unknown:
+        diagnostics.warning(Location("mkdocs.yml"), unknown)
     if isinstance(data, ConferenceData):
         if streamed:
             plan_site(data, result, options)
