@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, Diagnostics, Location, Severity
 from generator.report import FORMATS, render_github, render_json
-from generator.validate import load_and_validate
+from generator.series.load import load_site
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -90,6 +90,13 @@ def _add_organizer_commands(commands: argparse._SubParsersAction) -> None:
         "(requirements.txt; default: this confsite, as a file:// URL of its checkout or the "
         "git URL it was installed from)",
     )
+
+    edition = commands.add_parser(
+        "new-edition",
+        help="in a series, start the next edition from the current one's facts; it becomes current",
+    )
+    edition.add_argument("year", type=int, help="the new edition's year, e.g. 2031")
+    edition.add_argument("--data", type=Path, default=Path("data"), help="data folder (data/)")
 
     release = commands.add_parser(
         "release",
@@ -176,7 +183,7 @@ def print_diagnostics(diagnostics: Diagnostics) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    _data, diagnostics = load_and_validate(args.data)
+    _data, diagnostics = load_site(args.data)
     if args.format != "text":
         failed = diagnostics.has_errors() or bool(args.strict and diagnostics.warnings)
         _emit(args, diagnostics.sorted(), not failed)
@@ -202,7 +209,7 @@ def _require_config(path: Path) -> bool:
 def _build(args: argparse.Namespace) -> int:
     if args.format != "text":
         return _build_for_machines(args)
-    data, diagnostics = load_and_validate(args.data)
+    data, diagnostics = load_site(args.data)
     print_diagnostics(diagnostics)
     if diagnostics.has_errors() or (args.strict and diagnostics.warnings):
         print(
@@ -230,7 +237,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _build_for_machines(args: argparse.Namespace) -> int:
     """``confsite build --format github|json``: the same steps, every outcome a diagnostic."""
-    data, diagnostics = load_and_validate(args.data)
+    data, diagnostics = load_site(args.data)
     found = diagnostics.sorted()
 
     def finish(code: int) -> int:
@@ -350,6 +357,20 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_edition(args: argparse.Namespace) -> int:
+    from generator.series.new_edition import NewEditionError, new_edition
+
+    try:
+        written = new_edition(args.data, args.year)
+    except NewEditionError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
+    print(f"{args.year} is the current edition; next: confsite check --strict", file=sys.stderr)
+    return 0
+
+
 def _release(args: argparse.Namespace) -> int:
     from generator.changes_view import release_lines
     from generator.releases import ReleaseError, release
@@ -392,4 +413,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"check": _check, "build": _build, "serve": _serve, "synth": _synth}
     handlers.update({"import": _import, "new": _new, "schema": _schema, "release": _release})
+    handlers["new-edition"] = _new_edition
     return handlers[args.command](args)
