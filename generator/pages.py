@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -65,7 +67,7 @@ def environment() -> Environment:
     return env
 
 
-def render(template: str, context: dict) -> str:
+def render(template: str, context: Mapping[str, Any]) -> str:
     return environment().get_template(template).render(**context)
 
 

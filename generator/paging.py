@@ -225,7 +225,7 @@ def _coauthor_size(name: str) -> int:
 
 def author_parts(
     person: views.Person, index: views.Index, limit: int
-) -> list[tuple[str, dict[str, Any]]] | None:
+) -> list[tuple[str, views.AuthorView]] | None:
     """(path, view) of each part of an author's page whose papers and co-authors do not fit
     on one page: /authors/<slug>/, /authors/<slug>/2/ ...; None when one page fits."""
     coauthors = {a.name.slug: a.name.full for p in person.papers for a in p.authors}
@@ -240,19 +240,12 @@ def author_parts(
     parts = []
     for path, run, pager in _parts_of(folder, sizes, limit):
         view = views.author_view(person, index, path)
-        parts.append(
-            (
-                path,
-                {
-                    **view,
-                    "papers": view["papers"][run.start : min(run.stop, papers)],
-                    "coauthors": view["coauthors"][
-                        max(run.start - papers, 0) : max(run.stop - papers, 0)
-                    ],
-                    "pager": pager,
-                },
-            )
-        )
+        view["papers"] = view["papers"][run.start : min(run.stop, papers)]
+        view["coauthors"] = view["coauthors"][
+            max(run.start - papers, 0) : max(run.stop - papers, 0)
+        ]
+        view["pager"] = pager
+        parts.append((path, view))
     return parts
 
 
