@@ -136,7 +136,7 @@ def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) 
     result.fragments["index.md"] = render("home_facts.html", views.home_view(index))
     result.heads["index.md"] = metadata.home_head(data)
     log = ChangeLog.of(data)
-    # Lists too big for one page become an index and pages of their own (generator/paging.py).
+    # Lists too big for one page become an index and pages of their own (generator/paging/).
     limit = options.page_budget
     split = {
         "program": paging.program_split(index, limit, name),

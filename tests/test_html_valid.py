@@ -121,7 +121,7 @@ PAGED_BUDGET = 3_000
 
 @pytest.fixture(scope="module")
 def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A synthetic conference whose lists are split into pages (generator/paging.py)."""
+    """A synthetic conference whose lists are split into pages (generator/paging/)."""
     root = tmp_path_factory.mktemp("paged")
     synth.write(root / "data", 50, seed=3)
     result = build_site(root / "data", root / "site", page_budget=PAGED_BUDGET)

@@ -34,7 +34,9 @@ from generator.views.people import (
     author_view,
     authors_view,
     committee_view,
+    letter_of,
     people,
+    person_entry,
     speakers_view,
 )
 from generator.views.proceedings import proceedings_view
@@ -72,10 +74,12 @@ __all__ = [
     "dates_view",
     "day_label",
     "home_view",
+    "letter_of",
     "my_agenda_view",
     "paper_summary",
     "paper_view",
     "people",
+    "person_entry",
     "proceedings_view",
     "program_view",
     "room_grid",

@@ -54,23 +54,34 @@ def people(index: Index) -> list[Person]:
     ]
 
 
+def letter_of(person: Person) -> str:
+    """The letter of the A-Z list an author is under ('#' when the name starts otherwise)."""
+    initial = person.name.sort_key[0][:1].upper() or "#"
+    return initial if initial.isalpha() else "#"
+
+
+def person_entry(
+    person: Person, urls: Urls, index: Index, with_papers: bool = True
+) -> dict[str, Any]:
+    """An author as the A-Z list shows them: name, affiliations, ORCID and, unless a long
+    list leaves them out (paging), their papers."""
+    return {
+        "slug": person.slug,
+        "href": urls.author(person.slug),
+        "name": person.name.full,
+        "sort_name": person.name.last_first,
+        "affiliations": list(person.affiliations),
+        "orcid": person.orcid,
+        "papers": [paper_summary(p, urls, index) for p in person.papers] if with_papers else [],
+    }
+
+
 def authors_view(index: Index) -> dict[str, Any]:
     urls = Urls.for_path("authors")
     letters: dict[str, list[dict[str, Any]]] = defaultdict(list)
     everyone = people(index)
     for person in everyone:
-        initial = person.name.sort_key[0][:1].upper() or "#"
-        letters[initial if initial.isalpha() else "#"].append(
-            {
-                "slug": person.slug,
-                "href": urls.author(person.slug),
-                "name": person.name.full,
-                "sort_name": person.name.last_first,
-                "affiliations": list(person.affiliations),
-                "orcid": person.orcid,
-                "papers": [paper_summary(p, urls, index) for p in person.papers],
-            }
-        )
+        letters[letter_of(person)].append(person_entry(person, urls, index))
     return {
         "count": len(everyone),
         "letters": [{"letter": k, "people": v} for k, v in sorted(letters.items())],
@@ -79,7 +90,8 @@ def authors_view(index: Index) -> dict[str, Any]:
 
 def author_view(person: Person, index: Index, path: str = "") -> AuthorView:
     """An author's page: their papers, their co-authors (linked) and ORCID iD. ``path`` is
-    where the page is served when not at authors/<slug> (a part of a long page, paging.py)."""
+    where the page is served when not at authors/<slug> (a part of
+    a long page, generator/paging/)."""
     urls = Urls.for_path(path or f"authors/{person.slug}")
     coauthors: dict[str, Name] = {}
     for paper in person.papers:
