@@ -23,7 +23,7 @@ same page. One module per list: authors, proceedings, program; what they share i
 """
 
 from generator.paging.authors import author_parts, authors_split
-from generator.paging.common import DEFAULT_BUDGET, PageSpec, chunks
+from generator.paging.common import DEFAULT_BUDGET, PageSpec, chunks, part_label
 from generator.paging.proceedings import proceedings_split
 from generator.paging.program import UNSCHEDULED, program_split, time_slots
 
@@ -34,6 +34,7 @@ __all__ = [
     "author_parts",
     "authors_split",
     "chunks",
+    "part_label",
     "proceedings_split",
     "program_split",
     "time_slots",

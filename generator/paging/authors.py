@@ -11,7 +11,9 @@ from generator.paging.common import (
     PERSON_MARKUP,
     TITLE_MARKUP,
     PageSpec,
+    paper_count,
     paper_size,
+    part_label,
     parts_of,
     title_size,
 )
@@ -32,7 +34,7 @@ def _entry(
     count = len(person.papers)
     return {
         **views.person_entry(person, urls, index, with_papers),
-        "count": f"{count} paper{'s' if count != 1 else ''}",
+        "count": paper_count(count, index.lang),
     }
 
 
@@ -46,6 +48,8 @@ def _person_size(person: views.Person, with_papers: bool) -> int:
 
 def authors_split(index: views.Index, limit: int, name: str) -> list[PageSpec] | None:
     """The A-Z authors as an index of letters and a page per letter; None when one fits."""
+    lang = index.lang
+    _ = lang.gettext
     everyone = views.people(index)
     if PAGE_MARKUP + sum(_person_size(p, True) for p in everyone) <= limit:
         return None
@@ -63,14 +67,16 @@ def authors_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
         rows.append({"letter": letter, "href": top.to(f"{folder}/"), "count": len(persons)})
         for number, (path, run, pager) in enumerate(parts, start=1):
             urls = Urls.for_path(path)
-            part = f" ({number} of {len(parts)})" if len(parts) > 1 else ""
+            part = part_label(number, len(parts), lang)
             chosen = [persons[i] for i in run]
             pages.append(
                 PageSpec(
                     path=path,
-                    title=f"Authors: {letter}{part}",
-                    description=f"Authors of {name} whose family name starts with {letter}"
-                    f"{part}, with their papers.",
+                    title=_("Authors: {letter}{part}").format(letter=letter, part=part),
+                    description=_(
+                        "Authors of {name} whose family name starts with {letter}{part}, with "
+                        "their papers."
+                    ).format(name=name, letter=letter, part=part),
                     template="authors_letter.html",
                     context={
                         "letter": letter,
@@ -87,8 +93,8 @@ def authors_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
             )
     head = PageSpec(
         path="authors",
-        title="Authors",
-        description=f"Every author of {name}, A-Z by family name.",
+        title=_("Authors"),
+        description=_("Every author of {name}, A-Z by family name.").format(name=name),
         template="authors_index.html",
         context={"count": len(everyone), "letters": rows},
         in_nav=True,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import views
+from generator.i18n import Language
 from generator.model import Paper
 from generator.urls import Urls
 
@@ -122,7 +123,7 @@ def paper_list_pages(
     pages = []
     for number, (path, run, pager) in enumerate(parts, start=1):
         urls = Urls.for_path(path)
-        part = f" ({number} of {len(parts)})" if len(parts) > 1 else ""
+        part = part_label(number, len(parts), index.lang)
         pages.append(
             PageSpec(
                 path=path,
@@ -139,3 +140,15 @@ def paper_list_pages(
             )
         )
     return pages
+
+
+def paper_count(papers: int, lang: Language) -> str:
+    """'3 papers' in the page's language; "" for none."""
+    return lang.counted("{count} paper", "{count} papers", papers) if papers else ""
+
+
+def part_label(number: int, parts: int, lang: Language) -> str:
+    """' (2 of 3)' after the title of a page that is one of several; "" for a whole one."""
+    if parts == 1:
+        return ""
+    return lang.gettext(" ({number} of {parts})").format(number=number, parts=parts)

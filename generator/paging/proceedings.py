@@ -16,7 +16,8 @@ from generator.urls import Urls
 
 def proceedings_split(index: views.Index, limit: int, name: str) -> list[PageSpec] | None:
     """The proceedings as a list of topics and a page per topic; None when one page fits."""
-    data = index.data
+    data, lang = index.data, index.lang
+    _ = lang.gettext
     if PAGE_MARKUP + sum(paper_size(p) for p in data.papers) <= limit:
         return None
     whole = views.proceedings_view(index)
@@ -28,7 +29,7 @@ def proceedings_split(index: views.Index, limit: int, name: str) -> list[PageSpe
     other = [p for p in data.papers if not p.topics]
     if other:
         taken = {t.id for t in data.conference.topics}
-        groups.append((unique_name("other", taken), "Other papers", other))
+        groups.append((unique_name("other", taken), _("Other papers"), other))
     top = Urls.for_path("proceedings")
     pages: list[PageSpec] = []
     rows = []
@@ -41,15 +42,20 @@ def proceedings_split(index: views.Index, limit: int, name: str) -> list[PageSpe
             index,
             limit,
             template="proceedings_topic.html",
-            title=f"Proceedings: {group_name}",
-            description=f"Papers of {name} on {group_name}",
+            title=_("Proceedings: {topic}").format(topic=group_name),
+            description=_("Papers of {name} on {topic}").format(name=name, topic=group_name),
             context={"name": group_name, "count": len(papers)},
             links={"proceedings_href": "proceedings/", "bib_href": "proceedings/proceedings.bib"},
         )
     head = PageSpec(
         path="proceedings",
-        title="Proceedings",
-        description=f"All {len(data.papers)} papers of {name} by topic, with BibTeX.",
+        title=_("Proceedings"),
+        description=lang.counted(
+            "All {count} paper of {name} by topic, with BibTeX.",
+            "All {count} papers of {name} by topic, with BibTeX.",
+            len(data.papers),
+            name=name,
+        ),
         template="proceedings_index.html",
         context={
             "title": whole["title"],

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from generator import views
+from generator.i18n import Language
 from generator.model import Paper, Session
 from generator.paging.common import (
     OVERVIEW_MARKUP,
@@ -15,6 +16,7 @@ from generator.paging.common import (
     PROGRAM_PAPER_MARKUP,
     SESSION_MARKUP,
     PageSpec,
+    paper_count,
     paper_list_pages,
     paper_size,
     parts_of,
@@ -62,7 +64,8 @@ def _day_view(
 def program_split(index: views.Index, limit: int, name: str) -> list[PageSpec] | None:
     """The program as an overview of every session and a page per day (in parts of whole time
     slots); None when one page fits."""
-    data = index.data
+    data, lang = index.data, index.lang
+    _ = lang.gettext
     sizes = [_session_size(s, index) for s in data.sessions]
     unscheduled = [p for p in data.papers if not p.session_id]
     if PAGE_MARKUP + sum(sizes) + sum(paper_size(p) for p in unscheduled) <= limit:
@@ -75,28 +78,29 @@ def program_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
     if unscheduled and not listed:  # pages of their own, after the days
         unscheduled_link = {
             "href": top.to(f"{UNSCHEDULED}/"),
-            "count": _count(len(unscheduled)),
+            "count": paper_count(len(unscheduled), lang),
         }
     days = []
     for day in data.days:
         slots = time_slots(day.sessions)
         folder = f"program/days/{day.date.isoformat()}"
         slot_sizes = [sum(_session_size(s, index) for s in slot) for slot in slots]
-        parts = parts_of(folder, slot_sizes, limit, functools.partial(_span, slots))
-        label = views.day_label(day.date)
+        parts = parts_of(folder, slot_sizes, limit, functools.partial(_span, slots, lang))
+        label = views.day_label(day.date, lang)
         page_of = {}
         for path, run, pager in parts:
             chosen = [s for i in run for s in slots[i]]
             for session in chosen:
                 page_of[session.id] = path
             urls = Urls.for_path(path)
-            part = f", {_span(slots, run)}" if len(parts) > 1 else ""
+            part = f", {_span(slots, lang, run)}" if len(parts) > 1 else ""
             pages.append(
                 PageSpec(
                     path=path,
-                    title=f"Program: {label}{part}",
-                    description=f"The program of {name} on {label}{part}: sessions, rooms, "
-                    "times and papers.",
+                    title=_("Program: {day}").format(day=f"{label}{part}"),
+                    description=_(
+                        "The program of {name} on {day}: sessions, rooms, times and papers."
+                    ).format(name=name, day=f"{label}{part}"),
                     template="program_day.html",
                     context={
                         "timezone": data.conference.timezone,
@@ -114,20 +118,20 @@ def program_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
             {
                 "id": f"day-{day.date.isoformat()}",
                 "label": label,
-                "short": f"{day.date:%a} {day.date.day} {day.date:%b}",
+                "short": lang.short_day(day.date),
                 "href": top.to(f"{folder}/"),
                 "sessions": [
                     {
                         "id": s.id,
-                        "time": views.time_range(s),
+                        "time": views.time_range(s, lang),
                         "room": s.room,
-                        "kind_label": s.kind.label,
+                        "kind_label": _(s.kind.label),
                         "title": s.title,
                         # its own page, or its place on the day's page (keynotes, breaks)
                         "href": top.to(f"program/{s.id}/")
                         if s.kind.holds_papers
                         else top.to(f"{page_of[s.id]}/#{s.id}"),
-                        "count": _count(len(index.papers_by_session.get(s.id, ()))),
+                        "count": paper_count(len(index.papers_by_session.get(s.id, ())), lang),
                     }
                     for s in day.sessions
                 ],
@@ -135,8 +139,10 @@ def program_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
         )
     head = PageSpec(
         path="program",
-        title="Program",
-        description=f"The program of {name}: sessions, rooms and times, day by day.",
+        title=_("Program"),
+        description=_("The program of {name}: sessions, rooms and times, day by day.").format(
+            name=name
+        ),
         template="program_overview.html",
         context={
             "timezone": data.conference.timezone,
@@ -145,7 +151,7 @@ def program_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
             if listed
             else [],
             "unscheduled_link": unscheduled_link,
-            "exports": views.schedule_exports(top),
+            "exports": views.schedule_exports(top, lang),
             "agenda_href": top.to("program/my-agenda/"),
         },
         search=True,
@@ -170,9 +176,9 @@ def _unscheduled_pages(
         index,
         limit,
         template="program_unscheduled.html",
-        title="Papers not yet scheduled",
-        description=f"Papers of {name} without a session yet",
-        context={"count": _count(len(papers))},
+        title=index.lang.gettext("Papers not yet scheduled"),
+        description=index.lang.gettext("Papers of {name} without a session yet").format(name=name),
+        context={"count": paper_count(len(papers), index.lang)},
         links={"program_href": "program/"},
     )
 
@@ -181,10 +187,6 @@ def _overview_size(session: Session) -> int:
     return OVERVIEW_MARKUP + 4 * len(session.id) + len(session.title.encode("utf-8"))
 
 
-def _count(papers: int) -> str:
-    return f"{papers} paper{'s' if papers != 1 else ''}" if papers else ""
-
-
-def _span(slots: list[list[Session]], run: range) -> str:
+def _span(slots: list[list[Session]], lang: Language, run: range) -> str:
     chosen = [s for i in run for s in slots[i]]
-    return f"{chosen[0].start:%H:%M}–{max(s.end for s in chosen):%H:%M}"
+    return f"{lang.clock(chosen[0].start)}–{lang.clock(max(s.end for s in chosen))}"

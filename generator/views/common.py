@@ -8,25 +8,28 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from generator import i18n
+from generator.i18n import N_, Language
 from generator.model import ConferenceData, ImportantDate, Paper, Session
 from generator.urls import Urls
 from generator.views.contexts import AuthorLink, PaperSummary
 
 LINK_LABELS = {
-    "pdf": "PDF",
-    "code": "Code",
-    "slides": "Slides",
-    "video": "Video",
-    "poster": "Poster",
+    "pdf": N_("PDF"),
+    "code": N_("Code"),
+    "slides": N_("Slides"),
+    "video": N_("Video"),
+    "poster": N_("Poster"),
 }
+"""A paper's link buttons by kind (English: the catalogue translates them)."""
 
 
-def day_label(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
+def day_label(day: date, lang: Language) -> str:
+    return lang.day_label(day)
 
 
-def time_range(session: Session) -> str:
-    return f"{session.start:%H:%M}–{session.end:%H:%M}"
+def time_range(session: Session, lang: Language) -> str:
+    return f"{lang.clock(session.start)}–{lang.clock(session.end)}"
 
 
 def utc_iso(moment: datetime) -> str:
@@ -34,9 +37,9 @@ def utc_iso(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def date_in_zone(item: ImportantDate) -> str:
+def date_in_zone(item: ImportantDate, lang: Language) -> str:
     """'Friday 25 September 2026, 23:59 AoE' in the zone the date was given in."""
-    return f"{item.at:%A} {item.at.day} {item.at:%B %Y, %H:%M} {item.zone}"
+    return f"{lang.day_and_time(item.at)} {item.zone}"
 
 
 @dataclass(frozen=True)
@@ -48,9 +51,11 @@ class Index:
     papers_by_session: dict[str, list[Paper]]
     speakers: dict[str, Any]
     topics: dict[str, str]
+    lang: Language
+    """The language pages are written in: its messages and dates (generator/i18n.py)."""
 
     @classmethod
-    def of(cls, data: ConferenceData) -> Index:
+    def of(cls, data: ConferenceData, lang: Language | None = None) -> Index:
         by_session: dict[str, list[Paper]] = defaultdict(list)
         for paper in data.papers:
             if paper.session_id:
@@ -61,6 +66,7 @@ class Index:
             papers_by_session=by_session,
             speakers={s.id: s for s in data.speakers},
             topics={t.id: t.name for t in data.conference.topics},
+            lang=lang or i18n.language(),
         )
 
 

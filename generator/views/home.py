@@ -7,13 +7,13 @@ from typing import Any
 from generator.changes_view import CHANGES_PAGE, FEED_FILE
 from generator.model import SessionKind
 from generator.urls import Urls
-from generator.views.common import Index, date_in_zone, day_label, utc_iso
+from generator.views.common import Index, date_in_zone, utc_iso
 from generator.views.contexts import HomeView
 
 
 def dates_view(index: Index) -> list[dict[str, str]]:
     return [
-        {"name": d.name, "when": date_in_zone(d), "utc": utc_iso(d.at), "zone": d.zone}
+        {"name": d.name, "when": date_in_zone(d, index.lang), "utc": utc_iso(d.at), "zone": d.zone}
         for d in index.data.conference.important_dates
     ]
 
@@ -21,13 +21,7 @@ def dates_view(index: Index) -> list[dict[str, str]]:
 def home_view(index: Index) -> HomeView:
     conference = index.data.conference
     urls = Urls.for_path("")
-    start, end = conference.start, conference.end
-    if start == end:
-        dates = day_label(start)
-    elif (start.year, start.month) == (end.year, end.month):
-        dates = f"{start.day}–{end.day} {start:%B %Y}"
-    else:
-        dates = f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
+    dates = index.lang.date_span(conference.start, conference.end)
     return {
         "title": conference.title,
         "fictional": conference.fictional,

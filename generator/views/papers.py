@@ -6,6 +6,7 @@ from generator.exporters import ics
 from generator.exporters.bibtex import paper_bibtex
 from generator.exporters.citation import record_of
 from generator.exporters.citation_text import apa_citation, plain_citation
+from generator.i18n import N_
 from generator.model import Paper
 from generator.urls import Urls
 from generator.views.common import LINK_LABELS, Index, author_list, day_label, time_range, utc_iso
@@ -29,8 +30,8 @@ def paper_view(paper: Paper, index: Index) -> PaperView:
             {
                 "title": session.title,
                 "href": urls.to(f"program/{session.id}/"),
-                "day": day_label(session.day),
-                "time": time_range(session),
+                "day": day_label(session.day, index.lang),
+                "time": time_range(session, index.lang),
                 "room": session.room,
                 "start_utc": utc_iso(session.start),
                 "end_utc": utc_iso(session.end),
@@ -40,10 +41,17 @@ def paper_view(paper: Paper, index: Index) -> PaperView:
             if session
             else None
         ),
-        "links": [{"label": LINK_LABELS[k], "href": url, "kind": k} for k, url in paper.links],
+        "links": [
+            {"label": index.lang.gettext(LINK_LABELS[k]), "href": url, "kind": k}
+            for k, url in paper.links
+        ],
         "bibtex": paper_bibtex(index.data, paper),
         "downloads": [
-            {"label": label, "readers": readers, "href": urls.to(f"papers/{paper.id}.{ext}")}
+            {
+                "label": label,
+                "readers": index.lang.gettext(readers),
+                "href": urls.to(f"papers/{paper.id}.{ext}"),
+            }
             for label, readers, ext in CITATION_DOWNLOADS
         ],
         "citation": plain_citation(record),
@@ -56,7 +64,7 @@ def paper_view(paper: Paper, index: Index) -> PaperView:
 
 CITATION_DOWNLOADS = (
     ("BibTeX", "LaTeX", "bib"),
-    ("RIS", "EndNote, Zotero, Mendeley", "ris"),
-    ("CSL-JSON", "Zotero, Pandoc", "csl.json"),
+    ("RIS", N_("EndNote, Zotero, Mendeley"), "ris"),
+    ("CSL-JSON", N_("Zotero, Pandoc"), "csl.json"),
 )
 """A paper's citation files: label, the tools that read it, extension."""

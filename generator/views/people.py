@@ -126,7 +126,12 @@ def committee_view(index: Index) -> dict[str, Any]:
 
     split = any(m.area is not None for m in data.program_committee)
     areas = [
-        {"id": a.value, "label": a.label, "count": len(listed(a)), "members": listed(a)}
+        {
+            "id": a.value,
+            "label": index.lang.gettext(a.label),
+            "count": len(listed(a)),
+            "members": listed(a),
+        }
         for a in (Area if split else ())
     ]
     return {
@@ -159,8 +164,8 @@ def speakers_view(index: Index) -> dict[str, Any]:
                 "session": (
                     {
                         "href": urls.session(session.id),
-                        "day": day_label(session.day),
-                        "time": time_range(session),
+                        "day": day_label(session.day, index.lang),
+                        "time": time_range(session, index.lang),
                         "room": session.room,
                     }
                     if session

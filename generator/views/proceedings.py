@@ -27,7 +27,7 @@ def proceedings_view(index: Index) -> ProceedingsView:
         groups.append(
             {
                 "id": "other",
-                "name": "Other papers",
+                "name": index.lang.gettext("Other papers"),
                 "papers": [paper_summary(p, urls, index) for p in other],
             }
         )
@@ -35,7 +35,10 @@ def proceedings_view(index: Index) -> ProceedingsView:
     if data.volume:
         volume_title = latex.decode(data.volume.get("title") or data.volume.get("booktitle"))
     return {
-        "title": volume_title or f"Proceedings of {data.conference.title}",
+        "title": volume_title
+        or index.lang.gettext("Proceedings of {conference}").format(
+            conference=data.conference.title
+        ),
         "count": len(data.papers),
         "groups": groups,
         "bib_href": urls.to("proceedings/proceedings.bib"),

@@ -7,6 +7,7 @@ from typing import Any
 from generator.changes import ChangeLog
 from generator.changes_view import agenda_version
 from generator.exporters import ics
+from generator.i18n import Language
 from generator.model import Session
 from generator.urls import Urls
 from generator.views.common import (
@@ -26,8 +27,8 @@ def session_view(session: Session, urls: Urls, index: Index) -> SessionView:
         "id": session.id,
         "title": session.title,
         "kind": session.kind.value,
-        "kind_label": session.kind.label,
-        "time": time_range(session),
+        "kind_label": index.lang.gettext(session.kind.label),
+        "time": time_range(session, index.lang),
         "start_utc": utc_iso(session.start),
         "end_utc": utc_iso(session.end),
         "zone": index.data.conference.timezone,
@@ -104,8 +105,8 @@ def program_view(index: Index) -> ProgramView:
         days.append(
             {
                 "id": f"day-{day.date.isoformat()}",
-                "label": day_label(day.date),
-                "short": f"{day.date:%a} {day.date.day} {day.date:%b}",
+                "label": day_label(day.date, index.lang),
+                "short": index.lang.short_day(day.date),
                 "columns": columns,
                 "sessions": sessions,
             }
@@ -116,16 +117,17 @@ def program_view(index: Index) -> ProgramView:
         "unscheduled": [
             paper_summary(p, urls, index) for p in index.data.papers if not p.session_id
         ],
-        "exports": schedule_exports(urls),
+        "exports": schedule_exports(urls, index.lang),
         "agenda_href": urls.to("program/my-agenda/"),
     }
 
 
-def schedule_exports(urls: Urls) -> list[dict[str, str]]:
+def schedule_exports(urls: Urls, lang: Language) -> list[dict[str, str]]:
+    _ = lang.gettext
     return [
-        {"label": "Calendar (.ics)", "href": urls.to(ics.PROGRAM_FILE)},
-        {"label": "frab XML (Giggity, EventFahrplan)", "href": urls.to("program/schedule.xml")},
-        {"label": "Schedule JSON", "href": urls.to("program/schedule.json")},
+        {"label": _("Calendar (.ics)"), "href": urls.to(ics.PROGRAM_FILE)},
+        {"label": _("frab XML (Giggity, EventFahrplan)"), "href": urls.to("program/schedule.xml")},
+        {"label": _("Schedule JSON"), "href": urls.to("program/schedule.json")},
     ]
 
 
@@ -146,7 +148,7 @@ def session_page_view(session: Session, index: Index) -> SessionPageView:
     return {
         **view,
         "papers": papers,
-        "day": day_label(session.day),
+        "day": day_label(session.day, index.lang),
         "program_href": urls.to(f"program/#{session.id}"),
         "agenda_href": urls.to("program/my-agenda/"),
     }
@@ -173,11 +175,11 @@ def agenda_data(index: Index) -> dict[str, Any]:
         "sessions": {
             s.id: {
                 "title": s.title,
-                "kind": s.kind.label,
+                "kind": index.lang.gettext(s.kind.label),
                 "start": utc_iso(s.start),
                 "end": utc_iso(s.end),
-                "time": time_range(s),
-                "day": day_label(s.day),
+                "time": time_range(s, index.lang),
+                "day": day_label(s.day, index.lang),
                 "abbr": f"{s.start:%Z}",
                 "room": s.room,
                 "location": ics.location(conference, s),
