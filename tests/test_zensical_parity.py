@@ -18,9 +18,11 @@ allowed are the ones listed here, each with its reason:
   where MkDocs writes none: the same addresses.
 - ``ENGINE_FILES``: files one engine writes and the other does not: MkDocs' sitemap.xml.gz,
   the service worker sw.js (written by the MkDocs builder only: Zensical's asset names would
-  need their own list; the Zensical site registers no worker), Zensical's search.json (its
-  own index, which overrides/main.html does not use: the search dialog reads the site's
-  sharded index, search/, kept equal) and each engine's theme bundles.
+  need their own list; the Zensical site registers no worker), Zensical's search.json (the
+  index its own search dialog reads: Zensical's dialog takes no other worker, so the
+  generated pages' entries are added to it, and the site's sharded index, search/, is
+  written too, equal, but read only by the MkDocs site's dialog) and each engine's theme
+  bundles. The search test below searches the Zensical site in Chromium.
 - The offline registration script (assets/confsite/offline.js): it removes a worker instead
   of registering one, for the reason above.
 - Zensical's sitemap.xml lists the same pages (compared as a set of addresses).
@@ -34,11 +36,12 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import html as lxml_html
 
-from tests.conftest import run_confsite
+from tests.conftest import run_confsite, serve
 
 THEME_HEAD = re.compile(
     r'<meta name="generator"[^>]*>'
@@ -164,3 +167,26 @@ def test_zensical_parity_sitemap(sites: tuple[Path, Path]) -> None:
 
     mkdocs_site, zensical_site = sites
     assert addresses(zensical_site) == addresses(mkdocs_site)
+
+
+@pytest.mark.browser
+def test_zensical_parity_search_finds_generated_pages(
+    sites: tuple[Path, Path], browser: Any
+) -> None:
+    """Zensical's search dialog (its own, which takes no other worker) finds a paper by a
+    word of its title: the generated pages' entries reach its index (search.json)."""
+    _mkdocs_site, zensical_site = sites
+    server, url = serve(zensical_site)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        page.click(".md-search__button")
+        page.locator("input[role=combobox]").press_sequentially("Tessera", delay=20)
+        results = page.locator("[role=listbox] a")
+        results.first.wait_for()
+        found = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    finally:
+        context.close()
+        server.shutdown()
+    assert any(href and "papers/" in href for href in found), found

@@ -10,12 +10,15 @@ Zensical's time, docs/organizer-guide.md).
 from __future__ import annotations
 
 import html
+import json
 import re
 import sys
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+from markupsafe import escape
 
 from generator import publish, reproducible, search, site_common
 from generator.build import render_outputs
@@ -90,12 +93,28 @@ def build_site(
             except Exception as error:  # Zensical raises its own kinds from Rust
                 raise ZensicalFailure(f"Zensical: {error}") from None
         built = work / "site"
+        _add_to_zensical_search(built / "search.json", entries)
         entries += _hand_written_entries(project.source, built)
         search.SearchIndex(entries).write(built / "search")
         publish.swap_in(built, site_dir)
     finally:
         publish.remove_in_background(work)
     return warnings
+
+
+def _add_to_zensical_search(index: Path, entries: list[search.Entry]) -> None:
+    """The generated pages' entries added to Zensical's own search index (search.json, read
+    by its search dialog, which does not take the site's worker): one item per entry, its
+    record's title, names and text, as the sharded index has them. Zensical indexes the
+    hand-written pages itself; the generated ones are kept out of its index (``search:
+    exclude`` in their front matter) because it would index every section of their HTML."""
+    document = json.loads(index.read_text(encoding="utf-8"))
+    for entry in entries:
+        record = entry.record
+        text = " ".join(part for part in (", ".join(record.people), record.text) if part)
+        item = {"location": entry.url, "level": 1, "title": str(escape(record.title))}
+        document["items"].append({**item, "text": str(escape(text)), "path": [], "tags": []})
+    index.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
 
 
 def _zensical() -> Any:

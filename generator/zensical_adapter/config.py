@@ -152,6 +152,7 @@ def zensical_config(project: Project, site: SiteFacts | None, colour: str) -> st
     config["theme"] = theme
     extra = dict(config.get("extra") or {})
     extra.setdefault("theme_color", colour)
+    extra["confsite_engine"] = "zensical"  # overrides/main.html: the search is Zensical's
     config["extra"] = extra
     css = list(config.get("extra_css") or [])
     scripts = list(config.get("extra_javascript") or [])
