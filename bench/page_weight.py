@@ -1,6 +1,7 @@
 """What a visitor's browser downloads for the home page, against a bare Material page.
 
     python3 bench/page_weight.py              # builds the example site and a bare Material site
+    python3 bench/page_weight.py --papers 5000  # a `confsite synth` conference of that size instead
 
 Each site is served on loopback and its home page opened in headless Chromium (the browser
 the tests use) until the network is idle: every response is counted, as bytes and as gzip
@@ -11,6 +12,7 @@ bench/RESULTS.md, with the largest resources.
 
 from __future__ import annotations
 
+import argparse
 import functools
 import gzip
 import http.server
@@ -64,11 +66,21 @@ def weigh(site: Path) -> list[tuple[str, int, int]]:
     return found
 
 
-def build_example(out: Path) -> Path:
+def build_example(out: Path, papers: int) -> Path:
+    """The example site, or (with ``papers``) a synthetic conference of that many papers."""
     site = out / "example"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    data: list[str] = []
+    if papers:
+        folder = out / "data"
+        subprocess.run(
+            [sys.executable, "-m", "generator", "synth", "--papers", str(papers), "--out",
+             str(folder)],
+            cwd=ROOT, env=env, check=True, capture_output=True,
+        )  # fmt: skip
+        data = ["--data", str(folder)]
     subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--site-dir", str(site)],
+        [sys.executable, "-m", "generator", "build", *data, "--site-dir", str(site)],
         cwd=ROOT, env=env, check=True, capture_output=True,
     )  # fmt: skip
     return site
@@ -88,9 +100,14 @@ def build_bare(out: Path) -> Path:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--papers", type=int, default=0, help="a synthetic conference instead")
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
-        example, bare = weigh(build_example(out)), weigh(build_bare(out))
+        example, bare = weigh(build_example(out, args.papers)), weigh(build_bare(out))
+    if args.papers:
+        print(f"{args.papers:,} synthetic papers (`confsite synth`)\n")
     total = [sum(r[1] for r in rows) for rows in (example, bare)]
     zipped = [sum(r[2] for r in rows) for rows in (example, bare)]
     print("| home page | requests | bytes | gzip |")

@@ -29,11 +29,14 @@ def test_changes_reach_the_page_the_feed_and_the_agenda(
     try:
         page = context.new_page()
         page.goto(url)
-        feed = page.locator('head link[rel="alternate"][type="application/atom+xml"]')
-        assert feed.evaluate("link => link.href") == url + "changes.xml"
-        assert page.request.get(url + "changes.xml").status == 200
+        feed = 'head link[rel="alternate"][type="application/atom+xml"]'
+        # The home page links the feed in its facts but does not announce it in its head:
+        # Material would download the whole sitemap.xml for it on every view.
+        assert page.locator(feed).count() == 0
         page.get_by_role("link", name="Schedule changes").click()
         page.wait_for_url(url + "changes/")
+        assert page.locator(feed).evaluate("link => link.href") == url + "changes.xml"
+        assert page.request.get(url + "changes.xml").status == 200
         items = page.locator("#latest li.cs-change").all_inner_texts()
         assert items == EXPECTED_PAGE
 

@@ -248,6 +248,16 @@ def test_import_program_builds_with_mkdocs(romhack: Path, tmp_path: Path) -> Non
     assert "22:30–00:30" in page
 
 
+def test_import_pretalx_json_builds_with_mkdocs(tmp_path: Path) -> None:
+    data = conference_folder(tmp_path, "Europe/London", "2020-12-14", "2020-12-16")
+    import_program(data, PRETALX_JSON)
+    result = build_site(data, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "program" / "index.html").read_text()
+    assert "Focused 5thgeneration hardware" in page
+    assert "Gray Room" in page
+
+
 OLD_FRAB = """<?xml version='1.0' encoding='utf-8' ?>
 <schedule>
   <conference><title>Old</title></conference>

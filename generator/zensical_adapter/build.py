@@ -72,7 +72,6 @@ def build_site(
     warnings = guard.engine_warnings(project.root)
     theme = theme_view(project)
     colour = str((project.settings.get("extra") or {}).get("theme_color") or theme_colour(theme))
-    language = str(theme.get("language") or "en")
     epoch = reproducible.build_epoch(options.build_date, options.data_dir)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -83,7 +82,9 @@ def build_site(
     try:
         with reproducible.pinned_build_date(epoch):
             try:
-                entries = stage(result, options, project.source, work / "docs", colour, language)
+                entries = stage(
+                    result, options, project.source, work / "docs", colour, options.language
+                )
             except site_common.HandWrittenCollision as collision:
                 raise ZensicalFailure(str(collision)) from None
             staged_config = work / "mkdocs.yml"

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from markupsafe import escape
 
-from generator import site_common
+from generator import reproducible, site_common
 from generator.options import BuildOptions
 from generator.outputs import SiteFacts
 
@@ -80,7 +80,11 @@ class Project:
                 f"{self.config_file}: error: the conference plugin has no setting "
                 f"{', '.join(unknown)} (known: {', '.join(sorted(known))})"
             )
-        settings: dict[str, Any] = {"data_dir": self.root / str(plugin.get("data_dir", "data"))}
+        settings: dict[str, Any] = {
+            "data_dir": self.root / str(plugin.get("data_dir", "data")),
+            "build_date": reproducible.requested_epoch(),
+            "language": str(self.theme.get("language") or "en"),
+        }
         settings.update(
             {key: plugin[key] for key in ("jobs", "frames", "page_budget") if key in plugin}
         )

@@ -70,7 +70,6 @@ def stage(
     source: Path,
     docs: Path,
     colour: str,
-    language: str,
 ) -> list[search.Entry]:
     """Write the whole source folder into ``docs`` (empty); the generated pages' search
     entries back. ``source``: the hand-written pages' folder (mkdocs.yml's docs_dir)."""
@@ -92,7 +91,7 @@ def stage(
     # registers one is the one that removes any left from an earlier build.
     sink.asset(offline.REGISTRATION, offline.registration_script(False))
     if result.site and result.offline:
-        for made in offline.app_files(result.site, result.offline, colour, language):
+        for made in offline.app_files(result.site, result.offline, colour, options.language):
             sink.asset(made.uri, made.content)
 
     def write(stream: Stream) -> list[search.Entry]:
