@@ -82,9 +82,7 @@ def build_site(
     try:
         with reproducible.pinned_build_date(epoch):
             try:
-                entries = stage(
-                    result, options, project.source, work / "docs", colour, options.language
-                )
+                entries = stage(result, options, project.source, work / "docs", colour)
             except site_common.HandWrittenCollision as collision:
                 raise ZensicalFailure(str(collision)) from None
             staged_config = work / "mkdocs.yml"
