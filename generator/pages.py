@@ -108,6 +108,10 @@ def _page(
     )
 
 
+generated_page = _page
+"""A generated page from its served path and body (also for the series' pages)."""
+
+
 def _spec_page(spec: paging.PageSpec, language: str) -> GeneratedPage:
     return _page(
         spec.path,

@@ -108,3 +108,15 @@ def refuse_collision(uri: str, hand_written: Container[str], source_folder: str)
             f"{source_folder}/{uri} is hand-written, but the generator makes that page too; "
             "rename or remove the hand-written file"
         )
+
+
+def moved_nav(nav: Any, moves: dict[str, str]) -> Any:
+    """mkdocs.yml's nav with each page that moved (a series' current edition) at its new
+    source uri; the titles and the order stay as the organizers wrote them."""
+    if isinstance(nav, str):
+        return moves.get(nav, nav)
+    if isinstance(nav, list):
+        return [moved_nav(item, moves) for item in nav]
+    if isinstance(nav, dict):
+        return {title: moved_nav(item, moves) for title, item in nav.items()}
+    return nav

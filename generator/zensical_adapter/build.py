@@ -24,8 +24,7 @@ from generator import publish, reproducible, search, site_common
 from generator.build import render_outputs
 from generator.diagnostics import Diagnostic, Diagnostics, Severity
 from generator.mkdocs_adapter.offline import theme_colour
-from generator.model import ConferenceData
-from generator.validate import load_and_validate
+from generator.series.load import SiteData, load_site
 from generator.zensical_adapter import guard
 from generator.zensical_adapter.config import (
     ConfigError,
@@ -48,7 +47,7 @@ def build_site(
     project: Project,
     site_dir: Path,
     given: Mapping[str, Any],
-    validated: tuple[ConferenceData | None, Diagnostics] | None = None,
+    validated: tuple[SiteData | None, Diagnostics] | None = None,
     strict: bool = False,
 ) -> list[Diagnostic]:
     """Build ``project`` (its mkdocs.yml, read by ``read_project``) with Zensical into
@@ -61,7 +60,7 @@ def build_site(
     except ConfigError as error:
         raise ZensicalFailure(str(error)) from None
     if validated is None:
-        validated = load_and_validate(options.data_dir)
+        validated = load_site(options.data_dir)
     result = render_outputs(*validated, options, streamed=True)
     errors = [d for d in result.diagnostics.sorted() if d.severity is Severity.ERROR]
     if errors:
@@ -165,7 +164,7 @@ def build_command(
     site_dir: Path,
     strict: bool,
     given: Mapping[str, Any],
-    validated: tuple[ConferenceData | None, Diagnostics],
+    validated: tuple[SiteData | None, Diagnostics],
 ) -> int:
     """``confsite build --engine zensical`` once the data is valid: its messages and exit code."""
     try:
