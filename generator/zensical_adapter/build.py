@@ -85,7 +85,10 @@ def build_site(
             except site_common.HandWrittenCollision as collision:
                 raise ZensicalFailure(str(collision)) from None
             staged_config = work / "mkdocs.yml"
-            staged_config.write_text(zensical_config(project, result.site, colour), "utf-8")
+            staged_config.write_text(
+                zensical_config(project, result.site, colour, {f.uri for f in result.files}),
+                "utf-8",
+            )
             try:
                 zensical.build(str(staged_config), {"clean": True, "strict": strict})
             except Exception as error:  # Zensical raises its own kinds from Rust

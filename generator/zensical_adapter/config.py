@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -138,8 +139,12 @@ class _ThemeView(dict[str, Any]):
         self.dirs = [str(folder) for folder in dirs]
 
 
-def zensical_config(project: Project, site: SiteFacts | None, colour: str) -> str:
-    """The staged configuration's text (JSON, which is YAML), for docs/ and site/ beside it."""
+def zensical_config(
+    project: Project, site: SiteFacts | None, colour: str, generated: Container[str] = ()
+) -> str:
+    """The staged configuration's text (JSON, which is YAML), for docs/ and site/ beside it;
+    ``generated``: the uris of the core's files (the translated words of the scripts among
+    them are linked, site_common.linked_assets)."""
     settings = project.settings
     config: dict[str, Any] = {key: settings[key] for key in KEPT if key in settings}
     # Zensical's templates print the name and description as Material's do: escaped here.
@@ -160,7 +165,7 @@ def zensical_config(project: Project, site: SiteFacts | None, colour: str) -> st
     config["extra"] = extra
     css = list(config.get("extra_css") or [])
     scripts = list(config.get("extra_javascript") or [])
-    for asset in site_common.linked_assets():
+    for asset in site_common.linked_assets(generated):
         if asset.endswith(".css") and asset not in css:
             css.append(asset)
         if asset.endswith(".js") and asset not in scripts:
