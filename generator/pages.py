@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from generator import metadata, offline, paging, parallel, views
+from generator import metadata, offline, paging, parallel, speaker_pages, views
 from generator.changes import ChangeLog
 from generator.changes_view import CHANGES_PAGE, FEED_FILE, changes_view
 from generator.exporters import atom, frab, ics
@@ -194,6 +194,7 @@ def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) 
             head=metadata.feed_link(data, Urls.for_path(CHANGES_PAGE).to(FEED_FILE)),
         ),
     ]
+    result.pages += render_speakers(index)
     for specs in split.values():
         result.pages += [_spec_page(spec) for spec in (specs or [])[1:]]
     # What opens without a network as soon as the site was visited once.
@@ -206,6 +207,25 @@ def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) 
     result.streams += [
         lambda sink: render_paper_pages(index, sink),
         lambda sink: render_authors_and_schedule(index, sink, limit),
+    ]
+
+
+def render_speakers(index: views.Index) -> list[GeneratedPage]:
+    """One page per keynote speaker (generator/speaker_pages.py), out of the nav."""
+    keynotes = {s.speaker_id: s for s in index.data.sessions if s.speaker_id}
+    labels = (views.day_label, views.time_range)
+    return [
+        _page(
+            speaker_pages.speaker_path(speaker.id),
+            speaker.name.full,
+            render(
+                "speaker.html",
+                speaker_pages.speaker_view(speaker, keynotes.get(speaker.id), labels),
+            ),
+            f"{speaker.name.full}: keynote speaker at {index.data.conference.short_title}.",
+            in_nav=False,
+        )
+        for speaker in index.data.speakers
     ]
 
 

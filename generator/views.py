@@ -28,6 +28,8 @@ from generator.model import (
     SessionKind,
 )
 from generator.names import Name
+from generator.speaker_pages import speaker_card
+from generator.talks_view import agenda_talk, paper_when, talk_fields
 from generator.urls import Urls
 
 LINK_LABELS = {
@@ -69,10 +71,7 @@ class Index:
 
     @classmethod
     def of(cls, data: ConferenceData) -> Index:
-        by_session: dict[str, list[Paper]] = defaultdict(list)
-        for paper in data.papers:
-            if paper.session_id:
-                by_session[paper.session_id].append(paper)
+        by_session: dict[str, list[Paper]] = defaultdict(list, data.papers_by_session())
         return cls(
             data=data,
             sessions={s.id: s for s in data.sessions},
@@ -120,6 +119,7 @@ def session_view(session: Session, urls: Urls, index: Index) -> dict[str, Any]:
         "zone_abbr": f"{session.start:%Z}",
         "room": session.room,
         "chair": session.chair,
+        "organizers": list(session.organizers),
         "description": session.description.as_html if session.description else "",
         "speaker": (
             {
@@ -132,7 +132,12 @@ def session_view(session: Session, urls: Urls, index: Index) -> dict[str, Any]:
             else None
         ),
         "papers": [
-            {**paper_summary(p, urls, index), "star": f"p:{p.id}", "star_title": p.title.as_text}
+            {
+                **paper_summary(p, urls, index),
+                **talk_fields(p),
+                "star": f"p:{p.id}",
+                "star_title": p.title.as_text,
+            }
             for p in index.papers_by_session[session.id]
         ],
         "href": urls.to(f"program/{session.id}/") if session.kind.holds_papers else "",
@@ -283,6 +288,7 @@ def agenda_data(index: Index) -> dict[str, Any]:
                 "path": f"papers/{p.id}/",
                 "url": ics.paper_url(conference, p),
                 "uid": ics.paper_uid(conference, p),
+                **agenda_talk(p, utc_iso),
                 **agenda_version(log.paper(p.id)),
             }
             for p in index.data.papers
@@ -308,10 +314,8 @@ def paper_view(paper: Paper, index: Index) -> dict[str, Any]:
                 "title": session.title,
                 "href": urls.to(f"program/{session.id}/"),
                 "day": day_label(session.day),
-                "time": time_range(session),
                 "room": session.room,
-                "start_utc": utc_iso(session.start),
-                "end_utc": utc_iso(session.end),
+                **paper_when(paper, session, utc_iso),
                 "timezone": index.data.conference.timezone,
                 "ics_href": urls.to(ics.paper_file(paper.id)),
             }
@@ -495,31 +499,11 @@ def committee_view(index: Index) -> dict[str, Any]:
 def speakers_view(index: Index) -> dict[str, Any]:
     urls = Urls.for_path("speakers")
     keynotes = {s.speaker_id: s for s in index.data.sessions if s.speaker_id}
-    speakers = []
-    for speaker in index.data.speakers:
-        session = keynotes.get(speaker.id)
-        speakers.append(
-            {
-                "id": speaker.id,
-                "name": speaker.name.full,
-                "affiliation": speaker.affiliation,
-                "talk": speaker.talk_title.as_inline_html,
-                "abstract": speaker.abstract.as_html if speaker.abstract else "",
-                "bio": speaker.bio.as_html if speaker.bio else "",
-                "photo": speaker.photo,
-                "url": speaker.url,
-                "session": (
-                    {
-                        "href": urls.session(session.id),
-                        "day": day_label(session.day),
-                        "time": time_range(session),
-                        "room": session.room,
-                    }
-                    if session
-                    else None
-                ),
-            }
-        )
+    labels = (day_label, time_range)
+    speakers = [
+        speaker_card(speaker, keynotes.get(speaker.id), urls, labels)
+        for speaker in index.data.speakers
+    ]
     return {"speakers": speakers}
 
 

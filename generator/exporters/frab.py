@@ -186,7 +186,9 @@ def version(data: ConferenceData) -> str:
         f"{s.id}|{s.title}|{s.start.isoformat()}|{s.end.isoformat()}|{s.room}"
         for s in data.sessions
     ]
-    parts += [f"{p.id}|{p.session_id}|{p.start}|{p.end}|{p.board}" for p in data.papers]
+    parts += [f"{p.id}|{p.session_id}" for p in data.papers]
+    # Talk slots and boards count too; a program without them keeps the fingerprint it had.
+    parts += [f"{p.id}|{p.start}|{p.end}|{p.board}" for p in data.papers if p.start or p.board]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
 
 

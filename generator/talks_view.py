@@ -1,0 +1,45 @@
+"""What pages show of a paper's place in its session: its talk slot, its poster board.
+
+Kept apart from views.py so that the session, paper and agenda views each add these fields
+with one call.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.model import Paper, Session
+
+
+def slot_label(paper: Paper) -> str:
+    """'10:30–10:50' for a paper with its own talk slot, else ''."""
+    if paper.start and paper.end:
+        return f"{paper.start:%H:%M}–{paper.end:%H:%M}"
+    return ""
+
+
+def talk_fields(paper: Paper) -> dict[str, str]:
+    """The slot and board a list of papers shows beside each title."""
+    return {"slot": slot_label(paper), "board": paper.board}
+
+
+def paper_when(paper: Paper, session: Session, utc_iso: Any) -> dict[str, str]:
+    """When the paper's own page says it is presented: its slot, else its whole session."""
+    start, end = paper.slot(session)
+    return {
+        "time": f"{start:%H:%M}–{end:%H:%M}",
+        "start_utc": utc_iso(start),
+        "end_utc": utc_iso(end),
+        "board": paper.board,
+    }
+
+
+def agenda_talk(paper: Paper, utc_iso: Any) -> dict[str, str]:
+    """A paper's own slot and board in the agenda's data (none: it takes its session's)."""
+    out: dict[str, str] = {}
+    if paper.start and paper.end:
+        out |= {"start": utc_iso(paper.start), "end": utc_iso(paper.end)}
+        out["time"] = slot_label(paper)
+    if paper.board:
+        out["board"] = paper.board
+    return out
