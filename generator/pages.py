@@ -194,7 +194,6 @@ def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) 
             head=metadata.feed_link(data, Urls.for_path(CHANGES_PAGE).to(FEED_FILE)),
         ),
     ]
-    result.pages += render_speakers(index)
     for specs in split.values():
         result.pages += [_spec_page(spec) for spec in (specs or [])[1:]]
     # What opens without a network as soon as the site was visited once.
@@ -210,23 +209,25 @@ def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) 
     ]
 
 
-def render_speakers(index: views.Index) -> list[GeneratedPage]:
-    """One page per keynote speaker (generator/speaker_pages.py), out of the nav."""
+def render_speakers(index: views.Index, sink: Sink) -> None:
+    """One page per keynote speaker (generator/speaker_pages.py), out of the nav and out of
+    search: the speakers page holds the same text, and search finds it there once."""
     keynotes = {s.speaker_id: s for s in index.data.sessions if s.speaker_id}
     labels = (views.day_label, views.time_range)
-    return [
-        _page(
-            speaker_pages.speaker_path(speaker.id),
-            speaker.name.full,
-            render(
-                "speaker.html",
-                speaker_pages.speaker_view(speaker, keynotes.get(speaker.id), labels),
-            ),
-            f"{speaker.name.full}: keynote speaker at {index.data.conference.short_title}.",
-            in_nav=False,
+    for speaker in index.data.speakers:
+        sink.page(
+            _page(
+                speaker_pages.speaker_path(speaker.id),
+                speaker.name.full,
+                render(
+                    "speaker.html",
+                    speaker_pages.speaker_view(speaker, keynotes.get(speaker.id), labels),
+                ),
+                f"{speaker.name.full}: keynote speaker at {index.data.conference.short_title}.",
+                in_nav=False,
+                search=False,
+            )
         )
-        for speaker in index.data.speakers
-    ]
 
 
 def render_paper_pages(index: views.Index, sink: Sink) -> None:
@@ -291,6 +292,7 @@ def render_paper_edit(
 
 def render_authors_and_schedule(index: views.Index, sink: Sink, budget: int) -> None:
     render_author_pages(index, sink, budget)
+    render_speakers(index, sink)
     render_schedule(index.data, index, sink)
 
 

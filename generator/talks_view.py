@@ -6,6 +6,7 @@ with one call.
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
 from generator.model import Paper, Session
@@ -19,8 +20,10 @@ def slot_label(paper: Paper) -> str:
 
 
 def talk_fields(paper: Paper) -> dict[str, str]:
-    """The slot and board a list of papers shows beside each title."""
-    return {"slot": slot_label(paper), "board": paper.board}
+    """The slot and board a list of papers shows beside each title (``slot_utc``: the slot's
+    start as an instant, for the page's ``<time>``)."""
+    start = paper.start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if paper.start else ""
+    return {"slot": slot_label(paper), "slot_utc": start, "board": paper.board}
 
 
 def paper_when(paper: Paper, session: Session, utc_iso: Any) -> dict[str, str]:
