@@ -26,11 +26,12 @@ def talk_fields(paper: Paper) -> dict[str, str]:
     return {"slot": slot_label(paper), "slot_utc": start, "board": paper.board}
 
 
-def paper_when(paper: Paper, session: Session, utc_iso: Any) -> dict[str, str]:
-    """When the paper's own page says it is presented: its slot, else its whole session."""
+def paper_when(paper: Paper, session: Session, utc_iso: Any, lang: Any) -> dict[str, str]:
+    """When the paper's own page says it is presented: its slot, else its whole session;
+    ``lang`` is the page's language (generator/i18n.py), which writes the clock times."""
     start, end = paper.slot(session)
     return {
-        "time": f"{start:%H:%M}–{end:%H:%M}",
+        "time": f"{lang.clock(start)}–{lang.clock(end)}",
         "start_utc": utc_iso(start),
         "end_utc": utc_iso(end),
         "board": paper.board,

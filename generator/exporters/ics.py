@@ -23,6 +23,7 @@ import icalendar
 
 from generator.changes import UNCHANGED, ChangeLog, EventVersion
 from generator.exporters import ical_text
+from generator.i18n import ENGLISH, Language
 from generator.model import Conference, ConferenceData, Paper, Session
 
 PRODID = "-//confsite//conference schedule//EN"
@@ -73,32 +74,40 @@ def location(conference: Conference, session: Session) -> str:
     return ", ".join(part for part in (session.room, venue.name, venue.place) if part)
 
 
-def paper_line(paper: Paper) -> str:
+def paper_line(paper: Paper, lang: Language = ENGLISH) -> str:
     authors = ", ".join(a.name.full for a in paper.authors)
     line = f"{paper.title.as_text} ({authors})" if authors else paper.title.as_text
-    return f"- {paper_place(paper)}{line}"
+    return f"- {paper_place(paper, lang)}{line}"
 
 
-def paper_place(paper: Paper) -> str:
+def paper_place(paper: Paper, lang: Language = ENGLISH) -> str:
     """'10:30-10:52 ' for a paper with its own talk slot, 'Board 4: ' for a poster."""
     if paper.start and paper.end:
         return f"{paper.start:%H:%M}-{paper.end:%H:%M} "
-    return f"Board {paper.board}: " if paper.board else ""
+    if paper.board:
+        return lang.gettext("Board {board}").format(board=paper.board) + ": "
+    return ""
 
 
 def session_description(
-    data: ConferenceData, session: Session, papers: Iterable[Paper], speakers: dict[str, str]
+    data: ConferenceData,
+    session: Session,
+    papers: Iterable[Paper],
+    speakers: dict[str, str],
+    lang: Language = ENGLISH,
 ) -> str:
-    lines = [session.kind.label]
+    """The event's text (its words in ``lang``; the field names of the file stay)."""
+    _ = lang.gettext
+    lines = [_(session.kind.label)]
     if session.speaker_id and session.speaker_id in speakers:
-        lines.append(f"Speaker: {speakers[session.speaker_id]}")
+        lines.append(_("Speaker: {name}").format(name=speakers[session.speaker_id]))
     if session.chair:
-        lines.append(f"Chair: {session.chair}")
+        lines.append(_("Chair: {name}").format(name=session.chair))
     if session.description:
         lines += ["", session.description.as_block_text]
-    paper_lines = [paper_line(p) for p in papers]
+    paper_lines = [paper_line(p, lang) for p in papers]
     if paper_lines:
-        lines += ["", "Papers:", *paper_lines]
+        lines += ["", _("Papers:"), *paper_lines]
     lines += ["", session_url(data.conference, session)]
     return "\n".join(lines)
 
@@ -130,8 +139,10 @@ class Calendar:
 class Calendars:
     """The calendars of one conference, sharing the lookups they all need."""
 
-    def __init__(self, data: ConferenceData) -> None:
+    def __init__(self, data: ConferenceData, lang: Language = ENGLISH) -> None:
         self.data = data
+        self.lang = lang
+        """The language of the events' words (summaries are data: titles)."""
         self.papers: dict[str, list[Paper]] = defaultdict(list, data.papers_by_session())
         self.sessions = {s.id: s for s in data.sessions}
         self.speakers = {s.id: s.name.full for s in data.speakers}
@@ -144,7 +155,7 @@ class Calendars:
         if event is None:
             conference = self.data.conference
             description = session_description(
-                self.data, session, self.papers[session.id], self.speakers
+                self.data, session, self.papers[session.id], self.speakers, self.lang
             )
             event = Event(
                 uid=session_uid(conference, session),
@@ -154,7 +165,7 @@ class Calendars:
                 location=location(conference, session),
                 description=description,
                 url=session_url(conference, session),
-                category=session.kind.label,
+                category=self.lang.gettext(session.kind.label),
                 version=self.changes.session(session.id),
             )
             self._session_events[session.id] = event
@@ -163,9 +174,14 @@ class Calendars:
     def paper_event(self, paper: Paper, session: Session) -> Event:
         conference = self.data.conference
         authors = ", ".join(a.name.full for a in paper.authors)
-        lines = [authors, f"Presented in {session.title} ({session.kind.label})"]
+        lines = [
+            authors,
+            self.lang.gettext("Presented in {session} ({kind})").format(
+                session=session.title, kind=self.lang.gettext(session.kind.label)
+            ),
+        ]
         if paper.board:
-            lines.append(f"Poster board {paper.board}")
+            lines.append(self.lang.gettext("Poster board {board}").format(board=paper.board))
         description = "\n".join([*lines, "", paper_url(conference, paper)])
         start, end = paper.slot(session)
         return Event(
@@ -229,9 +245,9 @@ def paper_file(paper_id: str) -> str:
     return f"papers/{paper_id}.ics"
 
 
-def calendars(data: ConferenceData) -> dict[str, Calendar]:
+def calendars(data: ConferenceData, lang: Language = ENGLISH) -> dict[str, Calendar]:
     """Every .ics of the site by path: the program, each session and each scheduled paper."""
-    source = Calendars(data)
+    source = Calendars(data, lang)
     out = {PROGRAM_FILE: source.program()}
     for session in data.sessions:
         out[session_file(session.id)] = source.session(session)
@@ -333,7 +349,7 @@ class Writer:
         return "".join(parts)
 
 
-def calendar_files(data: ConferenceData) -> dict[str, str]:
+def calendar_files(data: ConferenceData, lang: Language = ENGLISH) -> dict[str, str]:
     """Every .ics of the site by path, as text."""
     writer = Writer(data.conference)
-    return {path: writer.calendar(c) for path, c in calendars(data).items()}
+    return {path: writer.calendar(c) for path, c in calendars(data, lang).items()}
