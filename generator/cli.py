@@ -12,7 +12,8 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, Diagnostics, Location, Severity
 from generator.report import FORMATS, render_github, render_json
-from generator.validate import load_and_validate
+from generator.series.load import load_site
+from generator.zensical_adapter import guard
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="output (site/)")
     build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("--strict", action="store_true", help="fail on warnings too (CI)")
+    build.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs")
     _add_build_options(build)
     _add_format(build)
 
@@ -90,6 +92,13 @@ def _add_organizer_commands(commands: argparse._SubParsersAction) -> None:
         "(requirements.txt; default: this confsite, as a file:// URL of its checkout or the "
         "git URL it was installed from)",
     )
+
+    edition = commands.add_parser(
+        "new-edition",
+        help="in a series, start the next edition from the current one's facts; it becomes current",
+    )
+    edition.add_argument("year", type=int, help="the new edition's year, e.g. 2031")
+    edition.add_argument("--data", type=Path, default=Path("data"), help="data folder (data/)")
 
     release = commands.add_parser(
         "release",
@@ -176,7 +185,9 @@ def print_diagnostics(diagnostics: Diagnostics) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    _data, diagnostics = load_and_validate(args.data)
+    _data, diagnostics = load_site(args.data)
+    # The project would be built by an engine that ignores the conference plugin.
+    diagnostics.extend(guard.engine_warnings(args.data.resolve().parent))
     if args.format != "text":
         failed = diagnostics.has_errors() or bool(args.strict and diagnostics.warnings)
         _emit(args, diagnostics.sorted(), not failed)
@@ -200,9 +211,12 @@ def _require_config(path: Path) -> bool:
 
 
 def _build(args: argparse.Namespace) -> int:
+    if args.engine == "zensical" and args.format != "text":
+        print("error: --engine zensical reports as text only; leave out --format", file=sys.stderr)
+        return 2
     if args.format != "text":
         return _build_for_machines(args)
-    data, diagnostics = load_and_validate(args.data)
+    data, diagnostics = load_site(args.data)
     print_diagnostics(diagnostics)
     if diagnostics.has_errors() or (args.strict and diagnostics.warnings):
         print(
@@ -211,6 +225,13 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     if not _require_config(args.config_file):
         return 2
+    if args.engine == "zensical":
+        from generator.zensical_adapter.build import build_command
+
+        validated = (data, diagnostics)
+        return build_command(
+            args.config_file, args.site_dir, args.strict, _given_options(args), validated
+        )
     from generator.mkdocs_adapter.build import FAILURES, build_site
 
     _quiet_mkdocs()
@@ -230,7 +251,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _build_for_machines(args: argparse.Namespace) -> int:
     """``confsite build --format github|json``: the same steps, every outcome a diagnostic."""
-    data, diagnostics = load_and_validate(args.data)
+    data, diagnostics = load_site(args.data)
     found = diagnostics.sorted()
 
     def finish(code: int) -> int:
@@ -350,6 +371,20 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_edition(args: argparse.Namespace) -> int:
+    from generator.series.new_edition import NewEditionError, new_edition
+
+    try:
+        written = new_edition(args.data, args.year)
+    except NewEditionError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
+    print(f"{args.year} is the current edition; next: confsite check --strict", file=sys.stderr)
+    return 0
+
+
 def _release(args: argparse.Namespace) -> int:
     from generator.changes_view import release_lines
     from generator.releases import ReleaseError, release
@@ -392,4 +427,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"check": _check, "build": _build, "serve": _serve, "synth": _synth}
     handlers.update({"import": _import, "new": _new, "schema": _schema, "release": _release})
+    handlers["new-edition"] = _new_edition
     return handlers[args.command](args)

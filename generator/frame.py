@@ -135,21 +135,22 @@ def _literal(text: str, parts: list[str], slots: list[tuple[str, str]]) -> None:
 
 
 def framed_path(page: GeneratedPage) -> tuple[str, str] | None:
-    """(folder, slug) of a page that can be framed: 'papers/p1/index.md' -> ('papers', 'p1').
+    """(folder, slug) of a page that can be framed: 'papers/p1/index.md' -> ('papers', 'p1'),
+    '2026/papers/p1/index.md' -> ('2026/papers', 'p1') (an edition of a series).
 
     Pages in the nav are not framed (the nav marks them active); nor are top-level pages.
     """
     pieces = page.uri.split("/")
-    if page.in_nav or len(pieces) != 3 or pieces[2] != "index.md" or SLUG in page.uri:
+    if page.in_nav or len(pieces) < 3 or pieces[-1] != "index.md" or SLUG in page.uri:
         return None
-    return pieces[0], pieces[1]
+    return "/".join(pieces[:-2]), pieces[-2]
 
 
 def family_key(page: GeneratedPage) -> tuple[object, ...]:
     """Pages with equal keys share a frame: same folder, contents list of the same shape, same
     optional fields present (a theme prints a missing description or head differently), and
     an <h1> in the content or not."""
-    folder = page.uri.split("/", 1)[0]
+    folder = page.uri.rsplit("/", 2)[0]
     levels = tuple(entry.level for entry in page.toc)
     return folder, levels, bool(page.description), bool(page.head), has_heading(page)
 
@@ -166,7 +167,7 @@ def values_of(page: GeneratedPage) -> dict[str, str]:
         "description": page.description,
         "head": page.head,
         "content": page.html,
-        "framedpage": page.uri.split("/")[1],
+        "framedpage": page.uri.split("/")[-2],
     }
     for number, entry in enumerate(page.toc):
         values[f"toc{number}"] = entry.title

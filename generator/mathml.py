@@ -40,9 +40,10 @@ ATTRIBUTES = {
 _cleaner = nh3.Cleaner(tags=TAGS, attributes={tag: ATTRIBUTES for tag in TAGS})
 _VARIANT_TOKEN = re.compile(r'<(mi|mn|mo)([^>]*?) mathvariant="([a-z-]+)"([^>]*)>([^<]*)</\1>')
 # TeX sets a thin space between '\log' and 'n' (not before a bracket); latex2mathml writes the
-# two identifiers side by side, which reads 'logn'.
+# two identifiers side by side, which reads 'logn'. Not inside a script (the base of '\log^2'):
+# <msup> holds exactly two children, so a space there is invalid MathML.
 _FUNCTION_BEFORE_ARGUMENT = re.compile(
-    r"(<mi>(?:log|ln|lg|exp|sin|cos|tan|cot|sec|csc|sinh|cosh|tanh|arcsin|arccos|arctan|max|min"
+    r"(?<!<msup>)(?<!<msub>)(?<!<msubsup>)(<mi>(?:log|ln|lg|exp|sin|cos|tan|cot|sec|csc|sinh|cosh|tanh|arcsin|arccos|arctan|max|min"
     r"|sup|inf|lim|liminf|limsup|det|dim|ker|deg|gcd|hom|arg|Pr|tr|rank|diag|sgn|poly|polylog)"
     r"</mi>)(?=<m[inr]|<msub|<msup|<mfrac|<msqrt)"
 )

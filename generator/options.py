@@ -27,7 +27,7 @@ class BuildOptions:
     """False renders every page through the site builder's theme one by one instead of
     filling a frame (generator/frame.py): slow, and what the frame tests compare against."""
     page_budget: int = DEFAULT_BUDGET
-    """Bytes of content per page; longer lists are split (generator/paging.py)."""
+    """Bytes of content per page; longer lists are split (generator/paging/)."""
     build_date: int | None = None
     """The build date (Unix seconds) the site is stamped with; None: the data's own date
     (generator/reproducible.py). Set from ``SOURCE_DATE_EPOCH`` when the user gives it."""

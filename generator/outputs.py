@@ -123,6 +123,9 @@ class BuildResult:
     streams: list[Stream] = field(default_factory=list)
     """Pages and files still to render, in site order after ``pages`` and ``files``; each
     stream is independent of the others, so they can run side by side."""
+    nav_moves: dict[str, str] = field(default_factory=dict)
+    """Pages the navigation names that moved (old source uri -> new): in a series, the
+    current edition's pages under /<year>/ (generator/series/)."""
 
     @property
     def ok(self) -> bool:

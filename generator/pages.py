@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Mapping
 from functools import cache
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -73,7 +75,7 @@ def environment(language: str = i18n.SOURCE_LANGUAGE) -> Environment:
     return env
 
 
-def render(template: str, context: dict, language: str = i18n.SOURCE_LANGUAGE) -> str:
+def render(template: str, context: Mapping[str, Any], language: str = i18n.SOURCE_LANGUAGE) -> str:
     return environment(language).get_template(template).render(**context)
 
 
@@ -106,6 +108,10 @@ def _page(
         head=head,
         search_record=search_record,
     )
+
+
+generated_page = _page
+"""A generated page from its served path and body (also for the series' pages)."""
 
 
 def _spec_page(spec: paging.PageSpec, language: str) -> GeneratedPage:
@@ -144,7 +150,7 @@ def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) 
     result.fragments["index.md"] = render("home_facts.html", views.home_view(index), code)
     result.heads["index.md"] = metadata.home_head(data)
     log = ChangeLog.of(data)
-    # Lists too big for one page become an index and pages of their own (generator/paging.py).
+    # Lists too big for one page become an index and pages of their own (generator/paging/).
     limit = options.page_budget
     split = {
         "program": paging.program_split(index, limit, name),

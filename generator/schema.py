@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import LINK_KINDS
+from generator.series.load import NAME_KEYS, SERIES_KEYS
+from generator.series.load import REQUIRED_KEYS as SERIES_REQUIRED
+from generator.series.people import PERSON_KEYS
 from generator.validate.conference import CONFERENCE_KEYS, REQUIRED_KEYS
 from generator.validate.papers import AUTHOR_KEYS, PAPER_KEYS
 from generator.validate.people import AREAS, SPEAKER_KEYS, SPONSOR_TIERS
@@ -245,6 +248,50 @@ def _sponsors() -> dict[str, Any]:
     )
 
 
+def _series() -> dict[str, Any]:
+    year = {"type": "integer", "minimum": 1000, "maximum": 9999}
+    name = _object(NAME_KEYS, {"name": TEXT, "since": year, "until": year}, ("name", "since"))
+    types = {
+        "name": TEXT,
+        "url": URL,
+        "description": TEXT,
+        "current": {**year, "description": "the year of the current edition (its folder)"},
+        "names": _list_of(name),
+        "moved_from_root": {
+            **year,
+            "description": "the edition that was the whole site before the series: its old "
+            "addresses lead to /<year>/",
+        },
+    }
+    return _document(
+        "series.yaml",
+        "A series of editions: its name, its names over the years, its address and its "
+        "current edition; each edition's files are in a folder named by its year.",
+        _object(SERIES_KEYS, types, SERIES_REQUIRED),
+    )
+
+
+def _people() -> dict[str, Any]:
+    names = {"type": ["array", "null"], "items": TEXT}
+    types = {
+        "id": SLUG,
+        "name": TEXT,
+        "variants": names,
+        "orcid": {"type": "string", "pattern": r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$"},
+        "papers": {
+            "type": ["array", "null"],
+            "items": {"type": "string", "pattern": r"^\d{4}/[^/\s]+$"},
+            "description": "'<year>/<paper id>' of the papers this person wrote",
+        },
+    }
+    person = _object(PERSON_KEYS, types, ("id", "name"))
+    return _document(
+        "people.yaml",
+        "Who is who across a series' editions, where names alone would mislead.",
+        _object(("people",), {"people": _list_of(person)}, ("people",)),
+    )
+
+
 def schemas() -> dict[str, dict[str, Any]]:
     """File name -> schema, for every YAML data file."""
     return {
@@ -254,6 +301,8 @@ def schemas() -> dict[str, dict[str, Any]]:
         "committee.schema.json": _committee(),
         "speakers.schema.json": _speakers(),
         "sponsors.schema.json": _sponsors(),
+        "series.schema.json": _series(),
+        "people.schema.json": _people(),
     }
 
 

@@ -11,6 +11,7 @@ from pylatexenc.latex2text import LatexNodes2Text
 
 from generator import latex
 from generator.latex import Chars, Dialect, Link, Math, Raw, Styled
+from generator.mathml import to_mathml
 
 BIB, PROSE = Dialect.BIBTEX, Dialect.PROSE
 
@@ -380,3 +381,16 @@ def test_bounding_the_depth_changes_nothing_above_the_bound(text: str, dialect: 
         latex._MAX_DEPTH = saved
     if not any("nested more than" in p for p in bounded.problems):
         assert bounded == full
+
+
+def test_mathml_thin_space_after_a_function_but_not_inside_its_script() -> None:
+    # '\log n' reads 'log n'; in '\log^2 n' the function is the base of <msup>, which holds
+    # exactly two children (the W3C Nu checker rejects a third).
+    assert to_mathml(r"\log n") == (
+        '<math alttext="\\log n" display="inline"><mrow><mi>log</mi>'
+        '<mspace width="0.1667em"></mspace><mi>n</mi></mrow></math>'
+    )
+    assert to_mathml(r"\log^2 n") == (
+        '<math alttext="\\log^2 n" display="inline"><mrow><msup><mi>log</mi><mn>2</mn></msup>'
+        "<mi>n</mi></mrow></math>"
+    )

@@ -1,4 +1,4 @@
-"""Big lists split into pages under a size budget (generator/paging.py).
+"""Big lists split into pages under a size budget (generator/paging/).
 
 A 50-paper synthetic conference is built with a lowered budget (``page_budget``) so
 that every split path runs: letters, letters in parts, topics in parts, days in parts. The

@@ -1,4 +1,4 @@
-"""generator/views.py: what each page shows, in which order, as plain data."""
+"""generator/views/: what each page shows, in which order, as plain data."""
 
 from __future__ import annotations
 

@@ -12,7 +12,6 @@ at its line instead of a hang, a memory blow-up or a crash in the C parser.
 
 from __future__ import annotations
 
-import codecs
 import operator
 import re
 from dataclasses import dataclass, field
@@ -28,6 +27,23 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from generator.diagnostics import Diagnostics, Location
+from generator.load.encoding import decode_utf8 as decode_utf8
+from generator.load.encoding import read_data_file
+from generator.load.limits import (
+    _UNCHECKED_DEPTH as _UNCHECKED_DEPTH,
+)
+from generator.load.limits import (
+    MAX_DEPTH,
+    MAX_EXPANDED_VALUES,
+    MAX_MERGED_KEYS,
+    MAX_VALUE_CHARS,
+)
+from generator.load.limits import (
+    MAX_FILE_BYTES as MAX_FILE_BYTES,
+)
+from generator.load.yaml_depth import _may_nest_deeper_than as _may_nest_deeper_than
+from generator.load.yaml_depth import _nesting_past_limit as _nesting_past_limit
+from generator.load.yaml_depth import _too_deep
 
 
 class LineDict(dict):
@@ -118,20 +134,6 @@ _KEYWORD_TAGS = {
 }
 """Every plain scalar the patterns above match that does not start like a number."""
 _NUMBER_FIRST_CHARACTERS = frozenset("-+0123456789")
-
-
-MAX_FILE_BYTES = 40 * 1024 * 1024
-"""A data file's size limit: 10,000 papers with abstracts take about 17 MB."""
-MAX_DEPTH = 64
-"""Nesting limit; real data files nest 5 levels deep. Deeper input can crash libyaml."""
-MAX_EXPANDED_VALUES = 2_000_000
-"""Values the data may hold once aliases (*name) are expanded (the "billion laughs" guard)."""
-MAX_MERGED_KEYS = 10_000
-"""Keys one mapping may hold after ``<<:`` merges (doubling merges grow exponentially)."""
-MAX_VALUE_CHARS = 200_000
-"""Length limit of one value: a long abstract is 3,000 characters, a long bio 2,000."""
-_UNCHECKED_DEPTH = 1_000
-"""Below this bound on the nesting the C parser is safe without counting levels first."""
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -344,10 +346,8 @@ try:  # libyaml's parser (yaml._yaml, not yaml, which does not export it): ~6x f
             _Constructor.__init__(self)
             _Resolver.__init__(self)
 
-    _EventParser: Any = CParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _FastLoader = None  # type: ignore[assignment,misc]
-    _EventParser = _PythonLoader
 
 
 def _load_fast(text: str) -> tuple[bool, Any]:
@@ -376,146 +376,6 @@ class YamlDocument:
     path: str
     root: Any = None
     problems: Diagnostics = field(default_factory=Diagnostics)
-
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "UTF-32"),  # before UTF-16: its BOM starts with UTF-16-LE's
-    (codecs.BOM_UTF32_BE, "UTF-32"),
-    (codecs.BOM_UTF16_LE, "UTF-16"),
-    (codecs.BOM_UTF16_BE, "UTF-16"),
-)
-_SAVE_AS_UTF8 = "save the file as UTF-8 (in most editors: 'Save with encoding' -> UTF-8)"
-
-
-def decode_utf8(data: bytes, path: str, diagnostics: Diagnostics) -> str | None:
-    """Bytes to text: UTF-8 with or without a BOM, any line endings; other encodings reported.
-
-    UTF-16 and UTF-32 (what some Windows tools save) are named as such; a byte that is not
-    UTF-8 (Latin-1, Windows-1252) is reported at its line.
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            diagnostics.error(
-                Location(path, 1), f"the file is encoded as {encoding}, not UTF-8; {_SAVE_AS_UTF8}"
-            )
-            return None
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        diagnostics.error(
-            Location(path, data.count(b"\n", 0, nul) + 1),
-            "the file contains NUL bytes: it looks like UTF-16 or a binary file, not UTF-8 "
-            f"text; {_SAVE_AS_UTF8}",
-        )
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        diagnostics.error(
-            Location(path, line),
-            f"byte 0x{data[exc.start]:02x} is not valid UTF-8; {_SAVE_AS_UTF8}",
-        )
-        return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def read_data_file(path: Path, display_path: str, diagnostics: Diagnostics) -> str | None:
-    """A data file's text, or None with the reason reported (unreadable, too large, not UTF-8)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            diagnostics.error(
-                Location(display_path, 1),
-                f"the file is {size / 2**20:.1f} MB; data files are limited to "
-                f"{MAX_FILE_BYTES // 2**20} MB (10,000 papers with abstracts take about 17 MB): "
-                "is it the right file?",
-            )
-            return None
-        data = path.read_bytes()
-    except OSError as exc:
-        diagnostics.error(Location(display_path, 0), f"cannot read the file: {exc.strerror}")
-        return None
-    return decode_utf8(data, display_path, diagnostics)
-
-
-_BRACKETS_AND_NEWLINES = b"[]{}\n"
-_NOT_BRACKETS_OR_NEWLINES = bytes(b for b in range(256) if b not in _BRACKETS_AND_NEWLINES)
-_LEAD_CHARACTERS = " \t?:-"
-_LEAD = "[ \t?:-]"
-"""Characters that can open a nesting level at the start of a line (indentation, '- ', '? ')."""
-_LINE_STARTING_WITH_FLOW = re.compile(rf"\n{_LEAD}*[\[{{][^\n]*")
-_FLAT_FLOW = re.compile(r"\[[^\[\]{}\n]*\]|\{[^\[\]{}\n]*\}")
-
-
-def _may_nest_deeper_than(text: str, limit: int) -> bool:
-    """False when ``text`` surely nests at most ``limit`` levels: every level needs a bracket
-    or a character of indentation, so openers plus the widest line lead bound the depth.
-
-    Flow lists closed on their own line without nesting ('topics: [a, b]') add no depth and
-    are not counted. Large files are scanned as bytes (a UTF-8 sequence holds no ASCII byte):
-    ~3x faster than substituting the flat flows away and measuring every line's lead.
-
-    Why not let libyaml's event parser count the levels of every file (it is what decides
-    when this cannot): the data files of 5,000 synthetic papers cost 0.23 s that way and
-    0.05 s this way (CPU, best of 5; bench/SHORTCUTS.md).
-    """
-    skeleton = text.encode("utf-8", "surrogatepass").translate(None, _NOT_BRACKETS_OR_NEWLINES)
-    # A flat flow is an opener whose next bracket or newline closes it: '[]' or '{}' here.
-    flat = skeleton.count(b"[]") + skeleton.count(b"{}")
-    brackets = skeleton.count(b"[") + skeleton.count(b"{") - flat
-    widest = limit - brackets  # the bound passes the limit iff a line's lead is this wide
-    if widest < 0:
-        return True
-    # A flat flow is never inside a line's lead, so removing them only widens leads it
-    # starts: lines opening with a flow are measured after removing them, the others as is.
-    lines = "\n" + text  # every line after a newline: patterns starting with one scan fast
-    if re.search(rf"\n{_LEAD}{{{widest}}}", lines):
-        return True
-    return any(
-        _lead_width(_FLAT_FLOW.sub("", line)[1:]) >= widest
-        for line in _LINE_STARTING_WITH_FLOW.findall(lines)
-    )
-
-
-def _lead_width(line: str) -> int:
-    """How many characters of ``_LEAD`` the line starts with."""
-    return len(line) - len(line.lstrip(_LEAD_CHARACTERS))
-
-
-def _too_deep(text: str) -> int | None:
-    """The line where nesting passes MAX_DEPTH, or None; counts parser events, no recursion.
-
-    libyaml's composer recurses in C and crashes the interpreter on a few thousand levels, so
-    text that might nest deeply is checked with the (iterative) event parser first.
-    """
-    if not _may_nest_deeper_than(text, _UNCHECKED_DEPTH):
-        return None
-    return _nesting_past_limit(text)
-
-
-def _nesting_past_limit(text: str) -> int | None:
-    """The line of the first list or mapping nested more than MAX_DEPTH levels deep (the
-    top level is level 1), counted from the parser's events; None when there is none."""
-    parser = _EventParser(text)
-    depth = 0
-    try:
-        while (event := parser.get_event()) is not None:
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return event.start_mark.line + 1 if event.start_mark else 1
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.MarkedYAMLError as exc:
-        # PyYAML >= 6.0.4 stops deep flow nesting in its scanner: the same problem, same place.
-        if exc.problem and "nesting depth" in exc.problem and exc.problem_mark:
-            return exc.problem_mark.line + 1
-        return None  # a syntax error: the real parse reports it
-    except yaml.YAMLError:
-        return None
-    finally:
-        parser.dispose()
-    return None
 
 
 def parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Any:

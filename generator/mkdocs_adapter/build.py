@@ -14,7 +14,7 @@ from mkdocs.exceptions import Abort, PluginError
 from generator import publish
 from generator.diagnostics import Diagnostics
 from generator.mkdocs_adapter.plugin import ConferencePlugin
-from generator.model import ConferenceData
+from generator.series.load import SiteData
 
 FAILURES = (Abort, PluginError)
 """What a failed MkDocs build raises (its message says why; the previous site is intact)."""
@@ -36,12 +36,12 @@ def build_site(
     site_dir: Path,
     strict: bool,
     given: Mapping[str, Any],
-    validated: tuple[ConferenceData | None, Diagnostics] | None = None,
+    validated: tuple[SiteData | None, Diagnostics] | None = None,
 ) -> None:
     """Build into a fresh folder beside ``site_dir`` and swap it in only when all went well.
 
     ``given``: options from the command line (``BuildOptions`` fields, ``data_dir`` resolved),
-    over the plugin's settings in mkdocs.yml. ``validated`` is what ``load_and_validate`` of
+    over the plugin's settings in mkdocs.yml. ``validated`` is what ``load_site`` of
     that data folder already returned, so the plugin does not load it twice. A failed build
     leaves the previous site untouched, byte for byte.
     """

@@ -68,7 +68,7 @@ class Renderer:
         return self.frames[key]
 
     def _prototype(self, page: GeneratedPage) -> tuple[frame.Frame | None, Page]:
-        folder = page.uri.split("/", 1)[0]
+        folder = page.uri.rsplit("/", 2)[0]
         probe = GeneratedPage(
             uri=f"{folder}/{frame.SLUG}/index.md",
             title=frame.probe_value("title"),

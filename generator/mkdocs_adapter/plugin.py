@@ -52,7 +52,7 @@ from generator.model import ConferenceData
 from generator.options import DEFAULTS, BuildOptions
 from generator.outputs import BuildResult, GeneratedPage, Stream
 from generator.paging import DEFAULT_BUDGET
-from generator.validate import load_and_validate
+from generator.series.load import SiteData, load_site
 
 log = logging.getLogger("mkdocs.plugins.conference")
 
@@ -77,7 +77,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
     def __init__(self) -> None:
         self.given: dict[str, Any] = {}
         """Options from the command line (``BuildOptions`` field names), over mkdocs.yml's."""
-        self.validated: tuple[Path, ConferenceData | None, Diagnostics] | None = None
+        self.validated: tuple[Path, SiteData | None, Diagnostics] | None = None
         """Set by ``confsite build`` when it already validated the data folder (resolved
         path, model, diagnostics): the first build uses it instead of loading it again."""
         self.options = DEFAULTS
@@ -125,8 +125,9 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         self.serving = theme_offline.serving(config)
         validated, self.validated = self.validated, None  # serve's rebuilds read the data anew
         if validated is None or validated[0] != options.data_dir.resolve():
-            validated = (options.data_dir, *load_and_validate(options.data_dir))
-        self.data = validated[1]
+            validated = (options.data_dir, *load_site(options.data_dir))
+        # Live edits of one paper (confsite serve) know one edition; a series rebuilds.
+        self.data = validated[1] if isinstance(validated[1], ConferenceData) else None
         self.search_entries = []
         # Paper, author and session pages and their downloads stay streams: on_env writes each
         # through its frame as it is rendered (unless frames are off).
@@ -159,6 +160,8 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
             config.site_name = escape(site.name)
             config.site_url = config.site_url or site.url
             config.site_description = config.site_description or escape(site.description)
+        if self.result.nav_moves:  # a series: the nav follows the current edition
+            config.nav = site_common.moved_nav(config.nav, self.result.nav_moves)
         # The theme's colour, for the manifest and overrides/main.html's theme-color.
         config.extra.setdefault("theme_color", theme_offline.theme_colour(config.theme))
         for asset in site_common.linked_assets({made.uri for made in self.result.files}):

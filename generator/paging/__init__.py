@@ -1,0 +1,41 @@
+"""Big lists split into pages of bounded size: the A-Z authors, the proceedings, the program.
+
+A small conference keeps one page per list (/authors/, /proceedings/, /program/), exactly as
+before. When a list would pass the page budget, its page becomes an index and the entries move
+to pages of their own:
+
+- /authors/ lists the letters with counts; /authors/letters/<x>/ lists that letter's authors
+  with their papers, or only with paper counts if that is still too big (then, if need be, in
+  parts /authors/letters/<x>/2/ ...);
+- /proceedings/ lists the topics with counts; /proceedings/<topic>/ lists its papers (in parts
+  /proceedings/<topic>/2/ ... when needed);
+- /program/ lists every session of each day in one line (time, room, title, paper count),
+  keeping each session's anchor; /program/days/<date>/ is that day's full program with the
+  room grid, in parts of whole time slots (/program/days/<date>/2/ ...) when needed.
+- an author's page with more papers and co-authors than fit continues at
+  /authors/<slug>/2/ ...; papers without a session, when the program overview cannot hold
+  them, are listed at /program/days/unscheduled/.
+
+The split is decided from an estimate of each entry's size (the bytes of its data plus the
+markup around it), not by rendering twice. The estimates err on the large side. Letter and day
+pages live one folder down (letters/, days/) so that no author slug or session id can name the
+same page. One module per list: authors, proceedings, program; what they share in common.
+"""
+
+from generator.paging.authors import author_parts, authors_split
+from generator.paging.common import DEFAULT_BUDGET, PageSpec, chunks, part_label
+from generator.paging.proceedings import proceedings_split
+from generator.paging.program import UNSCHEDULED, program_split, time_slots
+
+__all__ = [
+    "DEFAULT_BUDGET",
+    "UNSCHEDULED",
+    "PageSpec",
+    "author_parts",
+    "authors_split",
+    "chunks",
+    "part_label",
+    "proceedings_split",
+    "program_split",
+    "time_slots",
+]

@@ -1,0 +1,140 @@
+"""The series' pages: each edition's site under /<year>/ (the single-edition pipeline, its
+output moved), the series home, every volume, and one page per person of every edition."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from html import escape
+
+from generator import pages
+from generator.exporters.bibtex import proceedings_bibtex
+from generator.options import BuildOptions
+from generator.outputs import (
+    BuildResult,
+    GeneratedFile,
+    GeneratedPage,
+    OfflinePlan,
+    Sink,
+    SiteFacts,
+)
+from generator.series import views
+from generator.series.model import Edition, Series
+from generator.series.people import SeriesPerson, resolve
+from generator.series.redirects import Mover
+from generator.urls import Urls
+
+HOME = "index.md"
+
+
+def plan_series(series: Series, result: BuildResult, options: BuildOptions) -> None:
+    """Every edition's pages and downloads, then the series' own, into ``result`` (the bulk
+    as streams, as for one edition)."""
+    result.site = SiteFacts(
+        name=series.name, url=series.url, description=series.description or series.name
+    )
+    result.fragments[HOME] = pages.render("series_home.html", views.home_view(series))
+    for edition in series.editions:
+        plan_edition(edition, series, result, options)
+    people, _warnings = resolve(series)  # the warnings were reported when it was loaded
+    volumes = views.volumes_view(series)
+    result.pages += [
+        pages.generated_page(
+            views.VOLUMES_PAGE,
+            "Proceedings volumes",
+            pages.render("series_volumes.html", volumes),
+            f"Every proceedings volume of {series.name}: {volumes['paper_count']} papers, "
+            "with BibTeX.",
+        ).listing(),
+        pages.generated_page(
+            views.PEOPLE_PAGE,
+            "People",
+            pages.render("series_people.html", views.people_view(people)),
+            f"Everyone who wrote, reviewed or spoke at {series.name}, A-Z.",
+        ).listing(),
+    ]
+    result.files.append(GeneratedFile(views.SERIES_BIBTEX, series_bibtex(series)))
+    result.streams.append(lambda sink: render_people(people, series, sink))
+
+
+def plan_edition(
+    edition: Edition, series: Series, result: BuildResult, options: BuildOptions
+) -> None:
+    """One edition as the single-edition pipeline renders it, moved under /<year>/."""
+    own = BuildResult()
+    pages.plan_site(edition.data, own, options)
+    prefix = f"{edition.path}/"
+    moved = series.url if edition.year == series.moved_from_root else ""
+    mover = Mover(prefix, moved)
+    short = edition.data.conference.short_title
+    listed = [mover.page(p) for p in own.pages]
+    if edition.year != series.current:  # the nav leads to the current edition's pages only
+        listed = [replace(p, in_nav=False) for p in listed]
+    result.pages += [
+        edition_home(edition, series, own),
+        *(_titled(page, short) for page in listed),
+    ]
+    result.files += [mover.file(f) for f in own.files]
+    result.files += mover.left_behind(own.pages, own.files)
+    result.streams += [mover.stream(stream) for stream in own.streams]
+    if edition.year == series.current:
+        # The navigation and the app's offline pages follow the current edition.
+        result.nav_moves = {page.uri: prefix + page.uri for page in own.pages}
+        if own.offline is not None:
+            result.offline = _moved_plan(own.offline, prefix)
+
+
+def _titled(page: GeneratedPage, short: str) -> GeneratedPage:
+    """A list page's title says which edition it is ('Program · SysML 2026')."""
+    return replace(page, title=f"{page.title} · {short}")
+
+
+def edition_home(edition: Edition, series: Series, own: BuildResult) -> GeneratedPage:
+    """/<year>/: what the single-edition site's home page shows below its own text."""
+    conference = edition.data.conference
+    urls = Urls.for_path(edition.path)
+    lead = escape(conference.title)
+    if conference.description:
+        lead += ". " + escape(conference.description)
+    body = (
+        f'<p class="cs-lead">{lead}</p>\n'
+        + own.fragments.get(HOME, "")
+        + f'<p><a href="{urls.to("")}">Every edition of {escape(series.name)}</a></p>\n'
+    )
+    return pages.generated_page(
+        edition.path,
+        conference.short_title,
+        body,
+        conference.description or conference.title,
+        in_nav=False,
+        head=own.heads.get(HOME, ""),
+    )
+
+
+def _moved_plan(plan: OfflinePlan, prefix: str) -> OfflinePlan:
+    return OfflinePlan(
+        prefix + plan.program,
+        prefix + plan.agenda,
+        tuple(dict.fromkeys(["", *(prefix + p for p in plan.pages)])),
+    )
+
+
+def series_bibtex(series: Series) -> str:
+    """Every volume's BibTeX, oldest first, as each volume's own file has it."""
+    return "\n".join(proceedings_bibtex(e.data) for e in reversed(series.editions))
+
+
+def render_people(people: list[SeriesPerson], series: Series, sink: Sink) -> None:
+    """/people/<slug>/ for everyone, out of the nav."""
+    template = pages.environment().get_template("series_person.html")
+    for person in people:
+        years = sorted({w.year for w in person.works})
+        span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+        sink.page(
+            pages.generated_page(
+                f"{views.PEOPLE_PAGE}/{person.slug}",
+                person.name.full,
+                template.render(**views.person_view(person, series)),
+                f"{person.name.full} at {series.name}, {span}.",
+                in_nav=False,
+            )
+        )
