@@ -48,6 +48,8 @@ def state_of(data: ConferenceData) -> ScheduleState:
         if session_slot is None:
             continue
         slot = replace(session_slot, session=session_id, session_title=titles[session_id])
+        if paper.start and paper.end:  # its own talk slot: moving the talk is a change
+            slot = replace(slot, start=paper.start, end=paper.end)
         papers[paper.id] = ItemState(paper.title.as_text, slot)
     return ScheduleState(sessions, papers)
 

@@ -13,6 +13,7 @@ from typing import Any
 from generator.diagnostics import Diagnostic, Diagnostics, Location, Severity
 from generator.report import FORMATS, render_github, render_json
 from generator.series.load import load_site
+from generator.zensical_adapter import guard
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="output (site/)")
     build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("--strict", action="store_true", help="fail on warnings too (CI)")
+    build.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs")
     _add_build_options(build)
     _add_format(build)
 
@@ -184,6 +186,8 @@ def print_diagnostics(diagnostics: Diagnostics) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     _data, diagnostics = load_site(args.data)
+    # The project would be built by an engine that ignores the conference plugin.
+    diagnostics.extend(guard.engine_warnings(args.data.resolve().parent))
     if args.format != "text":
         failed = diagnostics.has_errors() or bool(args.strict and diagnostics.warnings)
         _emit(args, diagnostics.sorted(), not failed)
@@ -207,6 +211,9 @@ def _require_config(path: Path) -> bool:
 
 
 def _build(args: argparse.Namespace) -> int:
+    if args.engine == "zensical" and args.format != "text":
+        print("error: --engine zensical reports as text only; leave out --format", file=sys.stderr)
+        return 2
     if args.format != "text":
         return _build_for_machines(args)
     data, diagnostics = load_site(args.data)
@@ -218,6 +225,13 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     if not _require_config(args.config_file):
         return 2
+    if args.engine == "zensical":
+        from generator.zensical_adapter.build import build_command
+
+        validated = (data, diagnostics)
+        return build_command(
+            args.config_file, args.site_dir, args.strict, _given_options(args), validated
+        )
     from generator.mkdocs_adapter.build import FAILURES, build_site
 
     _quiet_mkdocs()

@@ -14,7 +14,8 @@ from generator.text import Text
 
 
 class SessionKind(enum.Enum):
-    """What happens in a program slot; only ``papers`` and ``poster`` sessions hold papers."""
+    """What happens in a program slot; paper, poster, workshop and tutorial sessions hold
+    papers, and each of those has its own page."""
 
     PAPERS = "papers"
     KEYNOTE = "keynote"
@@ -22,11 +23,12 @@ class SessionKind(enum.Enum):
     POSTER = "poster"
     SOCIAL = "social"
     TUTORIAL = "tutorial"
+    WORKSHOP = "workshop"
     PLENARY = "plenary"
 
     @property
     def holds_papers(self) -> bool:
-        return self in (SessionKind.PAPERS, SessionKind.POSTER)
+        return self in PAPER_KINDS
 
     @property
     def label(self) -> str:
@@ -37,6 +39,12 @@ class SessionKind(enum.Enum):
     def in_sentence(self) -> str:
         """The kind as it reads inside an English sentence ('paper session')."""
         return _KIND_LABELS[self][1]
+
+
+PAPER_KINDS = frozenset(
+    (SessionKind.PAPERS, SessionKind.POSTER, SessionKind.WORKSHOP, SessionKind.TUTORIAL)
+)
+"""The kinds of session that hold papers and have a page of their own."""
 
 
 class Area(enum.Enum):
@@ -58,6 +66,7 @@ _KIND_LABELS = {
     SessionKind.POSTER: (N_("Poster session"), N_("poster session")),
     SessionKind.SOCIAL: (N_("Social"), N_("social")),
     SessionKind.TUTORIAL: (N_("Tutorial"), N_("tutorial")),
+    SessionKind.WORKSHOP: (N_("Workshop"), N_("workshop")),
     SessionKind.PLENARY: (N_("Plenary"), N_("plenary")),
 }
 """Each kind's label and how it reads inside a sentence, in English (the catalogue has both)."""
@@ -194,6 +203,28 @@ class Paper:
     """(kind, url) pairs in LINK_KINDS order."""
     pages: str = ""
     doi: str = ""
+    start: datetime | None = None
+    end: datetime | None = None
+    """The paper's own talk slot inside its session (program.yaml), when it has one."""
+    board: str = ""
+    """Its poster board number in a poster session."""
+
+    def slot(self, session: Session) -> tuple[datetime, datetime]:
+        """When the paper is presented: its own slot, else its whole session."""
+        if self.start and self.end:
+            return self.start, self.end
+        return session.start, session.end
+
+
+@dataclass(frozen=True)
+class Talk:
+    """A paper as a session of program.yaml lists it: its slot and board, where it is listed."""
+
+    paper_id: str
+    location: Location
+    start: datetime | None = None
+    end: datetime | None = None
+    board: str = ""
 
 
 @dataclass(frozen=True)
@@ -210,6 +241,10 @@ class Session:
     chair: str = ""
     speaker_id: str | None = None
     description: Text = field(default_factory=lambda: Text(""))
+    organizers: tuple[str, ...] = ()
+    """Who runs a workshop or tutorial, as the program names them."""
+    talks: tuple[Talk, ...] = ()
+    """The papers the session lists itself (program.yaml), in their order there."""
 
 
 @dataclass(frozen=True)
@@ -277,3 +312,19 @@ class ConferenceData:
     @property
     def sessions(self) -> tuple[Session, ...]:
         return tuple(s for day in self.days for s in day.sessions)
+
+    def papers_by_session(self) -> dict[str, list[Paper]]:
+        """Each session's papers in the order they are presented: by talk slot, then as the
+        session lists them in program.yaml, then in papers.yaml's order."""
+        listed = {t.paper_id: n for s in self.sessions for n, t in enumerate(s.talks)}
+        by_session: dict[str, list[Paper]] = {}
+        for paper in self.papers:
+            if paper.session_id:
+                by_session.setdefault(paper.session_id, []).append(paper)
+        for papers in by_session.values():
+            papers.sort(key=lambda p: (p.start or _NO_SLOT, listed.get(p.id, len(listed))))
+        return by_session
+
+
+_NO_SLOT = datetime.max.replace(tzinfo=UTC)
+"""Sorts papers without a slot of their own after those with one."""

@@ -11,7 +11,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from generator import i18n, metadata, offline, paging, parallel, views
+from generator import i18n, metadata, offline, paging, parallel, speaker_pages, views
 from generator.changes import ChangeLog
 from generator.changes_view import CHANGES_PAGE, FEED_FILE, changes_view
 from generator.exporters import atom, frab, ics
@@ -238,6 +238,31 @@ def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) 
     ]
 
 
+def render_speakers(index: views.Index, sink: Sink) -> None:
+    """One page per keynote speaker (generator/speaker_pages.py), out of the nav and out of
+    search: the speakers page holds the same text, and search finds it there once."""
+    keynotes = {s.speaker_id: s for s in index.data.sessions if s.speaker_id}
+    lang = index.lang
+    labels = (lambda day: views.day_label(day, lang), lambda s: views.time_range(s, lang))
+    for speaker in index.data.speakers:
+        sink.page(
+            _page(
+                speaker_pages.speaker_path(speaker.id),
+                speaker.name.full,
+                render(
+                    "speaker.html",
+                    speaker_pages.speaker_view(speaker, keynotes.get(speaker.id), labels),
+                    lang.code,
+                ),
+                lang.gettext("{name}: keynote speaker at {conference}.").format(
+                    name=speaker.name.full, conference=index.data.conference.short_title
+                ),
+                in_nav=False,
+                search=False,
+            )
+        )
+
+
 def render_paper_pages(index: views.Index, sink: Sink) -> None:
     """Each paper's page, BibTeX, RIS and CSL-JSON."""
     progress = Progress("papers", len(index.data.papers))  # a bar on a terminal only
@@ -303,6 +328,7 @@ def render_paper_edit(
 
 def render_authors_and_schedule(index: views.Index, sink: Sink, budget: int) -> None:
     render_author_pages(index, sink, budget)
+    render_speakers(index, sink)
     render_schedule(index.data, index, sink)
 
 

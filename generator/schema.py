@@ -22,6 +22,7 @@ from generator.validate.conference import CONFERENCE_KEYS, REQUIRED_KEYS
 from generator.validate.papers import AUTHOR_KEYS, PAPER_KEYS
 from generator.validate.people import AREAS, SPEAKER_KEYS, SPONSOR_TIERS
 from generator.validate.program import KINDS, SESSION_KEYS
+from generator.validate.talks import TALK_KEYS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SLUG = {
@@ -168,6 +169,15 @@ def _papers() -> dict[str, Any]:
 
 
 def _program() -> dict[str, Any]:
+    # A paper the session lists: its talk slot (start and end inside the session), its board.
+    talk_types = {
+        "id": {"type": "string", "description": "a paper id from papers.yaml"},
+        "start": TIME,
+        "end": TIME,
+        "board": TEXT,
+    }
+    talk = _object(TALK_KEYS, talk_types, ("id",))
+    talk["dependentRequired"] = {"start": ["end"], "end": ["start"]}
     types = {
         "id": SLUG,
         "title": TEXT,
@@ -178,6 +188,8 @@ def _program() -> dict[str, Any]:
         "chair": TEXT,
         "speaker": {"type": "string", "description": "a speaker id from speakers.yaml"},
         "description": MARKDOWN,
+        "organizers": _list_of(TEXT),
+        "papers": _list_of(talk),
     }
     session = _object(SESSION_KEYS, types, ("id", "title", "kind", "start", "end"))
     day = _object(("date", "sessions"), {"date": DATE, "sessions": _list_of(session)}, ("date",))

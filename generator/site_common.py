@@ -8,7 +8,7 @@ against replacing a hand-written page.
 from __future__ import annotations
 
 import json
-from collections.abc import Container
+from collections.abc import Container, Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -72,15 +72,23 @@ def linked_assets(generated: Container[str] = ()) -> list[str]:
     return [uri for uri in linked if uri.endswith((".css", ".js"))]
 
 
-def front_matter(page: GeneratedPage) -> str:
+def front_matter(page: GeneratedPage, head: bool = False) -> str:
     """The page's YAML front matter: title, description, and search off (the site's own index,
-    generator/search, holds the generated pages' entries)."""
+    generator/search, holds the generated pages' entries); with ``head``, also the page's head
+    tags under ``HEAD_META`` (for a builder that cannot hand them over in memory)."""
     # Escaped here because Material prints page.meta.title and .description unescaped.
     meta: dict[str, Any] = {"title": str(escape(page.title))}
     if page.description:
         meta["description"] = str(escape(page.description))
     meta["search"] = {"exclude": True}
-    # JSON is YAML, and json.dumps escapes whatever a title holds.
+    if head and page.head:
+        meta[HEAD_META] = page.head
+    return front_matter_of(meta)
+
+
+def front_matter_of(meta: Mapping[str, Any]) -> str:
+    """``meta`` as a page's front matter, one key a line, in the order given."""
+    # JSON is YAML, and json.dumps escapes whatever a value holds.
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"
 

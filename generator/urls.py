@@ -39,7 +39,7 @@ class Urls:
         return self.to(f"program/#{session_id}")
 
     def speaker(self, speaker_id: str) -> str:
-        return self.to(f"speakers/#{speaker_id}")
+        return self.to(f"speakers/{speaker_id}/")
 
     def author(self, slug: str) -> str:
         return self.to(f"authors/{slug}/")

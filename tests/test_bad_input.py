@@ -242,7 +242,7 @@ CASES = [
         replace("papers.yaml", "session: posters", "session: coffee"),
         (
             "data/papers.yaml:37: error: paper 'green-serving': session 'coffee' is a break "
-            "session; papers go in sessions of kind 'papers' or 'poster'",
+            "session; papers go in sessions of kind 'papers', 'poster', 'tutorial', 'workshop'",
             "1 error(s), 0 warning(s)",
         ),
     ),

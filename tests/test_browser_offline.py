@@ -87,7 +87,7 @@ def test_program_agenda_and_visited_paper_open_offline(
 
         page.goto(base + "program/")
         assert page.locator("h1").first.inner_text() == "Program"
-        assert page.locator("li.cs-session").count() == 27
+        assert page.locator("li.cs-session").count() == 28
         # A link followed offline is answered by the worker too.
         page.locator('a[href$="papers/tessera/"]').first.click()
         page.wait_for_url(base + "papers/tessera/")

@@ -13,7 +13,7 @@ from conftest import TOY_DATA, build_site, serve
 
 pytestmark = pytest.mark.browser
 
-SESSIONS = 27
+SESSIONS = 28
 
 
 @pytest.fixture
@@ -92,8 +92,9 @@ def test_starred_paper_survives_reload_and_appears_on_my_agenda(open_page: Any) 
     items.first.wait_for()
     assert items.count() == 1
     assert items.first.locator(".cs-agenda__title").inner_text().startswith("Tessera:")
+    # Its own talk slot, not the whole session.
     assert items.first.locator(".cs-when__conference").inner_text() == (
-        "Monday 12 April 2027, 10:30–12:00 PDT"
+        "Monday 12 April 2027, 10:30–10:50 PDT"
     )
 
 
@@ -105,10 +106,11 @@ def test_parallel_starred_sessions_are_marked_as_clashes(open_page: Any) -> None
     page.locator("li.cs-agenda__item").first.wait_for()
 
     order = page.locator("li.cs-agenda__item").evaluate_all("l => l.map(e => e.dataset.star)")
-    assert order == ["s:keynote-1", "s:s-distributed-training", "s:s-compilers", "p:tessera"]
+    # Tessera's talk slot (10:30-10:50) ends before the sessions around it.
+    assert order == ["s:keynote-1", "p:tessera", "s:s-distributed-training", "s:s-compilers"]
     clashing = page.locator("li.cs-clash").evaluate_all("l => l.map(e => e.dataset.star)")
     # A paper inside a starred session is the same slot, not a clash with it.
-    assert clashing == ["s:s-distributed-training", "s:s-compilers", "p:tessera"]
+    assert clashing == ["p:tessera", "s:s-distributed-training", "s:s-compilers"]
     assert page.locator('li[data-star="s:s-compilers"] .cs-clash-note').inner_text() == (
         "Clashes with: Distributed Training"
     )
@@ -134,7 +136,10 @@ def test_exported_agenda_ics_parses_with_the_sites_uids(open_page: Any, tmp_path
     assert session.decoded("DTSTART").isoformat() == "2027-04-12T17:30:00+00:00"
     assert session.decoded("DTEND").isoformat() == "2027-04-12T19:00:00+00:00"
     assert str(session["SUMMARY"]) == "ML Compilers and Code Generation"
-    assert str(events["paper-tessera-2027@sysml.example.org"]["SUMMARY"]).startswith("Tessera:")
+    paper = events["paper-tessera-2027@sysml.example.org"]
+    assert str(paper["SUMMARY"]).startswith("Tessera:")
+    assert paper.decoded("DTSTART").isoformat() == "2027-04-12T17:30:00+00:00"
+    assert paper.decoded("DTEND").isoformat() == "2027-04-12T17:50:00+00:00"
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
     assert raw.endswith(b"END:VCALENDAR\r\n")
 

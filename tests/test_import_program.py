@@ -83,7 +83,7 @@ def test_import_pretalx_xml_keeps_days_rooms_and_sessions_past_midnight(romhack:
     assert {s["room"] for s in found.values()} == {"STAGE 1", "WORKSHOP 2"}
     assert (found["s211"]["start"], found["s211"]["end"]) == ("22:30", "00:30")
     assert (found["s193"]["start"], found["s193"]["end"]) == ("17:00", "08:00")
-    assert found["s209"]["kind"] == "tutorial"  # pretalx type "Workshop"
+    assert found["s209"]["kind"] == "workshop"  # pretalx type "Workshop", a kind of its own
     assert found["s177"]["title"] == "RomHack Camp Opening"
     assert found["s177"]["description"].startswith("Speakers: Cyber Saiyan\n\n**Welcome to")
 

@@ -6,10 +6,10 @@ from generator.diagnostics import Location
 from generator.model import Area, BibEntry, SessionKind, Venue
 
 
-def test_session_kind_only_papers_and_posters_hold_papers() -> None:
+def test_session_kind_papers_posters_tutorials_workshops_hold_papers() -> None:
     holding = [kind.value for kind in SessionKind if kind.holds_papers]
 
-    assert holding == ["papers", "poster"]
+    assert holding == ["papers", "poster", "tutorial", "workshop"]
 
 
 def test_session_kind_labels() -> None:

@@ -17,7 +17,7 @@ from lxml import etree
 
 from generator import synth
 from generator.exporters import frab, ics
-from generator.model import ConferenceData
+from generator.model import ConferenceData, Paper
 from generator.validate import load_and_validate
 
 SCHEDULE_REFERENCE = REFERENCE / "schedule"
@@ -55,11 +55,16 @@ def events_of(text: str) -> list[icalendar.Event]:
     return list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
 
 
+def talks(data: ConferenceData) -> list[Paper]:
+    """The papers with a talk slot of their own: each is an event of its own."""
+    return [p for p in data.papers if p.start]
+
+
 def test_program_ics_has_every_session_once_with_its_times(example: ConferenceData) -> None:
     events = events_of(ics.calendar_files(example)["program/program.ics"])
 
     by_uid = {str(e["UID"]): e for e in events}
-    assert len(by_uid) == len(events) == len(example.sessions)
+    assert len(by_uid) == len(events) == len(example.sessions) + len(talks(example))
     for session in example.sessions:
         event = by_uid[ics.session_uid(example.conference, session)]
         assert event["SUMMARY"] == session.title
@@ -75,9 +80,47 @@ def test_program_ics_lists_papers_and_links_session_pages(example: ConferenceDat
     compilers = next(e for e in events if str(e["UID"]).startswith("session-s-compilers-"))
 
     description = str(compilers["DESCRIPTION"])
-    assert "- Tessera: Auto-Scheduling Tensor Programs" in description
+    assert "- 10:30-10:50 Tessera: Auto-Scheduling Tensor Programs" in description
     assert "Chair: Matteo Ricci" in description
     assert str(compilers["URL"]) == "https://sysml.example.org/2027/program/s-compilers/"
+
+
+def test_program_ics_has_each_talk_at_its_own_slot(example: ConferenceData) -> None:
+    events = events_of(ics.calendar_files(example)["program/program.ics"])
+    by_uid = {str(e["UID"]): e for e in events}
+
+    zone = example.sessions[0].start.tzinfo
+    fusebox = by_uid["paper-fusebox-2027@sysml.example.org"]
+    assert fusebox.decoded("DTSTART") == datetime(2027, 4, 12, 10, 50, tzinfo=zone)
+    assert fusebox.decoded("DTEND") == datetime(2027, 4, 12, 11, 10, tzinfo=zone)
+    assert str(fusebox["URL"]) == "https://sysml.example.org/2027/papers/fusebox/"
+    assert [str(e["UID"]) for e in events if "paper-" in str(e["UID"])] == [
+        f"paper-{p}-2027@sysml.example.org"
+        for p in ("tessera", "fusebox", "polyhedral-attention", "shapeshift")
+    ] + ["paper-optical-moe-switching-2027@sysml.example.org"]
+
+
+def test_session_ics_holds_the_session_then_its_talks(example: ConferenceData) -> None:
+    events = events_of(ics.calendar_files(example)["program/s-compilers.ics"])
+
+    assert [str(e["SUMMARY"])[:8] for e in events] == [
+        "ML Compi",
+        "Tessera:",
+        "FuseBox:",
+        "Attentio",
+        "ShapeShi",
+    ]
+    description = str(events[0]["DESCRIPTION"])
+    assert "- 10:50-11:10 FuseBox: Profitable Operator Fusion" in description
+
+
+def test_poster_ics_names_the_boards(example: ConferenceData) -> None:
+    files = ics.calendar_files(example)
+    [session] = events_of(files["program/posters.ics"])
+    [paper] = events_of(files["papers/gnn-locality-sampling.ics"])
+
+    assert "- Board 3: Locality-Aware Mini-Batch Sampling" in str(session["DESCRIPTION"])
+    assert "Poster board 3" in str(paper["DESCRIPTION"])
 
 
 def test_program_ics_carries_the_conference_zone(example: ConferenceData) -> None:
@@ -93,22 +136,34 @@ def test_every_ics_file_parses_and_all_uids_are_unique(example: ConferenceData) 
 
     uids = Counter()
     for uri, text in files.items():
-        if uri == "program/program.ics":
+        if not uri.startswith("papers/"):
             continue
         events = events_of(text)
         assert len(events) == 1, uri
         uids[str(events[0]["UID"])] += 1
     assert len(files) == 1 + len(example.sessions) + len(scheduled)
     assert max(uids.values()) == 1
+    for uri, text in files.items():
+        in_file = Counter(str(e["UID"]) for e in events_of(text))
+        assert max(in_file.values()) == 1, uri
 
 
 def test_paper_ics_is_the_slot_of_its_session(example: ConferenceData) -> None:
-    [event] = events_of(ics.calendar_files(example)["papers/tessera.ics"])
-    session = next(s for s in example.sessions if s.id == "s-compilers")
+    [event] = events_of(ics.calendar_files(example)["papers/zephyr-pipeline.ics"])
+    session = next(s for s in example.sessions if s.id == "s-distributed-training")
 
-    assert event["UID"] == "paper-tessera-2027@sysml.example.org"
+    assert event["UID"] == "paper-zephyr-pipeline-2027@sysml.example.org"
     assert event.decoded("DTSTART") == session.start
     assert event.decoded("DTEND") == session.end
+
+
+def test_paper_ics_with_a_talk_slot_is_that_slot(example: ConferenceData) -> None:
+    [event] = events_of(ics.calendar_files(example)["papers/tessera.ics"])
+    zone = example.sessions[0].start.tzinfo
+
+    assert event["UID"] == "paper-tessera-2027@sysml.example.org"
+    assert event.decoded("DTSTART") == datetime(2027, 4, 12, 10, 30, tzinfo=zone)
+    assert event.decoded("DTEND") == datetime(2027, 4, 12, 10, 50, tzinfo=zone)
     assert str(event["URL"]) == "https://sysml.example.org/2027/papers/tessera/"
     assert "Presented in ML Compilers and Code Generation" in str(event["DESCRIPTION"])
 
@@ -170,21 +225,45 @@ def test_schedule_xml_has_every_session_in_its_room(example: ConferenceData) -> 
     events = root.findall("day/room/event")
 
     rooms = {e.findtext("slug").split("-", 2)[2]: e.findtext("room") for e in events}
-    assert rooms == {s.id: s.room for s in example.sessions}
-    compilers = root.find("day/room/event[slug='sysml2027-04-s-compilers']")
-    assert compilers.findtext("room") == "Room A"
-    assert compilers.findtext("start") == "10:30"
-    assert compilers.findtext("duration") == "01:30"
-    assert compilers.findtext("date") == "2027-04-12T10:30:00-07:00"
-    assert "Maya Chen" in [p.text for p in compilers.findall("persons/person")]
-    assert len(compilers.findall("links/link")) == 4
+    # A session whose papers all have their own slot is written as its talks.
+    as_talks = {"s-compilers": 4, "workshop-hardware-futures": 1}
+    expected = {s.id: s.room for s in example.sessions if s.id not in as_talks}
+    expected |= {p.id: "Room A" for p in example.papers if p.session_id == "s-compilers"}
+    expected["optical-moe-switching"] = "Room C"
+    assert rooms == expected
+    training = root.find("day/room/event[slug='sysml2027-05-s-distributed-training']")
+    assert training.findtext("room") == "Room B"
+    assert training.findtext("start") == "10:30"
+    assert training.findtext("duration") == "01:30"
+    assert training.findtext("date") == "2027-04-12T10:30:00-07:00"
+    assert len(training.findall("links/link")) == 4
+
+
+def test_schedule_xml_has_one_event_per_talk_with_a_slot(example: ConferenceData) -> None:
+    root = etree.fromstring(frab.schedule_xml(example).encode("utf-8"))
+
+    [fusebox] = [
+        e for e in root.iterfind("day/room/event") if e.findtext("slug").endswith("-fusebox")
+    ]
+    assert fusebox.findtext("start") == "10:50"
+    assert fusebox.findtext("duration") == "00:20"
+    assert fusebox.findtext("subtitle") == "ML Compilers and Code Generation"
+    assert fusebox.findtext("url") == "https://sysml.example.org/2027/papers/fusebox/"
+    assert fusebox.get("id") == str(len(example.sessions) + 2)
+    assert fusebox.findtext("title").startswith("FuseBox: ")
+    assert [p.text for p in fusebox.findall("persons/person")] == [
+        a.name.full for a in next(p for p in example.papers if p.id == "fusebox").authors
+    ]
 
 
 def test_schedule_json_events_match_the_program(example: ConferenceData) -> None:
     conference = json.loads(frab.schedule_json(example))["schedule"]["conference"]
     events = [e for day in conference["days"] for room in day["rooms"].values() for e in room]
 
-    assert sorted(e["title"] for e in events) == sorted(s.title for s in example.sessions)
+    talks_of = {"s-compilers", "workshop-hardware-futures"}
+    titles = [s.title for s in example.sessions if s.id not in talks_of]
+    titles += [p.title.as_text for p in example.papers if p.session_id in talks_of]
+    assert sorted(e["title"] for e in events) == sorted(titles)
     assert len({e["guid"] for e in events}) == len(events)
     assert len({e["id"] for e in events}) == len(events)
     assert conference["acronym"] == "sysml2027"
@@ -212,7 +291,7 @@ def test_built_site_serves_every_export(example_site: Path, xsd: etree.XMLSchema
 
     assert xsd.validate(etree.parse(str(program / "schedule.xml")))
     assert json.loads((program / "schedule.json").read_text("utf-8"))["schedule"]["version"]
-    assert len(events_of((program / "program.ics").read_text("utf-8"))) == 27
+    assert len(events_of((program / "program.ics").read_text("utf-8"))) == 28 + 5
     assert events_of((example_site / "papers" / "tessera.ics").read_text("utf-8"))
     assert (program / "s-compilers" / "index.html").is_file()
     assert (program / "my-agenda" / "index.html").is_file()
@@ -265,7 +344,9 @@ def test_hostile_schedule_json_reads_back_to_the_titles(example: ConferenceData)
 
     first_day = document["schedule"]["conference"]["days"][0]
     titles = [event["title"] for events in first_day["rooms"].values() for event in events]
-    assert sorted(titles) == sorted(s.title for s in data.days[0].sessions)
+    expected = [s.title for s in data.days[0].sessions if s.id != "s-compilers"]
+    expected += [p.title.as_text for p in data.papers if p.session_id == "s-compilers"]
+    assert sorted(titles) == sorted(expected)
 
 
 def test_every_schedule_is_valid_against_both_schemas(

@@ -25,5 +25,5 @@ def test_urls_from_the_home_page() -> None:
     assert (urls.to("program/"), urls.to(""), urls.speaker("ada")) == (
         "program/",
         "./",
-        "speakers/#ada",
+        "speakers/ada/",
     )

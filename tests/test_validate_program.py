@@ -71,7 +71,7 @@ def test_read_program_unknown_kind_with_did_you_mean() -> None:
 
     assert problems == [
         "p.yaml:4: error: session 'a': unknown kind 'paper' (did you mean 'papers'?); use one of "
-        "papers, keynote, break, poster, social, tutorial, plenary"
+        "papers, keynote, break, poster, social, tutorial, workshop, plenary"
     ]
 
 

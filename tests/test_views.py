@@ -70,7 +70,7 @@ def test_program_view_keynote_links_its_speaker(index: views.Index) -> None:
 
     assert (keynote["speaker"]["name"], keynote["speaker"]["href"]) == (
         "Ada Quill",
-        "../speakers/#ada-quill",
+        "../speakers/ada-quill/",
     )
 
 

@@ -242,10 +242,12 @@
         session = data.sessions[paper.session];
       }
       if (!session) return;  // starred on an older program: no longer scheduled
+      // A paper with a talk slot of its own is on the agenda at that slot, not its session's.
+      var when = paper && paper.start ? paper : session;
       items.push({
         key: key, session: session, sessionId: kind === "s:" ? id : paper.session, paper: paper,
-        title: paper ? paper.title : session.title,
-        start: Date.parse(session.start), end: Date.parse(session.end),
+        title: paper ? paper.title : session.title, when: when,
+        start: Date.parse(when.start), end: Date.parse(when.end),
       });
     });
     items.sort(function (a, b) {
@@ -264,12 +266,12 @@
     var li = el("li", "cs-agenda__item" + (item.clashes.length ? " cs-clash" : ""));
     li.dataset.star = item.key;
     var when = el("div", "cs-when");
-    when.dataset.start = session.start;
-    when.dataset.end = session.end;
+    when.dataset.start = item.when.start;
+    when.dataset.end = item.when.end;
     when.dataset.zone = data.timezone;
     var conference = el("span", "cs-when__conference");
-    var time = el("time", "", session.day + ", " + session.time);
-    time.dateTime = session.start;
+    var time = el("time", "", session.day + ", " + item.when.time);
+    time.dateTime = item.when.start;
     conference.appendChild(time);
     var abbr = el("abbr", "cs-zone", session.abbr);
     abbr.title = data.timezone;
@@ -379,8 +381,8 @@
         "DTSTAMP:" + (event.dtstamp || data.dtstamp));
       if (event.sequence) lines.push("SEQUENCE:" + event.sequence);
       lines.push(
-        "DTSTART:" + icsTime(s.start),
-        "DTEND:" + icsTime(s.end),
+        "DTSTART:" + icsTime(item.when.start),
+        "DTEND:" + icsTime(item.when.end),
         "SUMMARY:" + icsText(item.title),
         "LOCATION:" + icsText(s.location),
         "DESCRIPTION:" + icsText(description.join("\n")),

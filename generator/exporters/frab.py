@@ -4,6 +4,11 @@ Both files come from one list of events built here, so they always agree. Ids ar
 the numeric id is the session's place in the program, the guid a UUID5 of the session's URL,
 so an app that cached the schedule recognises each event after an update.
 
+A session whose papers all have their own talk slot (program.yaml) is written as its talks, one
+event per paper, so that an attendee can star one paper in Giggity or EventFahrplan; a talk's
+numeric id follows all the sessions' ids (the total of sessions plus its place among the talks),
+its guid is a UUID5 of the paper.
+
 ``schedule.xml`` is an ElementTree, indented by ``ElementTree.indent``; ``schedule.json`` is
 ``json.dumps`` with an indent of one space.
 """
@@ -18,9 +23,10 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from generator.exporters.ics import paper_url, session_url
+from generator.exporters.ics import paper_line, paper_url, session_url
 from generator.model import Conference, ConferenceData, Day, Paper, Session
 
 GENERATOR = "confsite"
@@ -42,11 +48,15 @@ class Link:
 
 @dataclass(frozen=True)
 class Event:
-    """One session as a frab event."""
+    """One session, or one talk of a session, as a frab event."""
 
     id: int
     guid: str
     session: Session
+    start: datetime
+    end: datetime
+    title: str
+    subtitle: str
     room: str
     slug: str
     url: str
@@ -58,7 +68,7 @@ class Event:
 
     @property
     def duration(self) -> str:
-        minutes = int((self.session.end - self.session.start).total_seconds() // 60)
+        minutes = int((self.end - self.start).total_seconds() // 60)
         return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
@@ -72,9 +82,9 @@ def _guid(conference: Conference, kind: str, key: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{conference.url}#{kind}-{key}"))
 
 
-def _slug(conference: Conference, number: int, session: Session) -> str:
+def _slug(conference: Conference, number: int, item_id: str) -> str:
     # pretalx style '<acronym>-<number>-<id>', which both schemas accept for any session id.
-    tail = re.sub(r"[^a-z0-9]+", "-", session.id.lower()).strip("-") or "session"
+    tail = re.sub(r"[^a-z0-9]+", "-", item_id.lower()).strip("-") or "session"
     return f"{acronym(conference)}-{number:02d}-{tail}"
 
 
@@ -85,7 +95,7 @@ def _room(conference: Conference, session: Session) -> str:
 def _persons(
     conference: Conference,
     session: Session,
-    papers: list[Paper],
+    papers: list[Paper] | tuple[Paper, ...],
     speakers: dict[str, str],
     known: dict[str, Person],
 ) -> tuple[Person, ...]:
@@ -105,28 +115,34 @@ def _persons(
 
 
 def events(data: ConferenceData) -> list[Event]:
-    """Every session as an event, in program order."""
+    """Every session as an event (or as its talks), in program order."""
     conference = data.conference
-    by_session: dict[str, list[Paper]] = defaultdict(list)
-    for paper in data.papers:
-        if paper.session_id:
-            by_session[paper.session_id].append(paper)
+    by_session = data.papers_by_session()
     speakers = {s.id: s.name.full for s in data.speakers}
     known: dict[str, Person] = {}
-    out = []
-    for number, session in enumerate(data.sessions, start=1):
-        papers = by_session[session.id]
+    sessions = data.sessions
+    out: list[Event] = []
+    talk_number = len(sessions)
+    for number, session in enumerate(sessions, start=1):
+        papers = by_session.get(session.id, [])
+        if papers and all(p.start and p.end for p in papers):
+            for paper in papers:
+                talk_number += 1
+                out.append(_talk(data, session, paper, talk_number, known))
+            continue
         description = [f"Chair: {session.chair}"] if session.chair else []
-        description += [
-            f"{p.title.as_text} ({', '.join(a.name.full for a in p.authors)})" for p in papers
-        ]
+        description += [paper_line(p)[2:] for p in papers]
         out.append(
             Event(
                 id=number,
                 guid=_guid(conference, "session", session.id),
                 session=session,
+                start=session.start,
+                end=session.end,
+                title=session.title,
+                subtitle="",
                 room=_room(conference, session),
-                slug=_slug(conference, number, session),
+                slug=_slug(conference, number, session.id),
                 url=session_url(conference, session),
                 track=session.kind.label,
                 abstract=session.description.as_block_text if session.description else "",
@@ -138,6 +154,32 @@ def events(data: ConferenceData) -> list[Event]:
     return out
 
 
+def _talk(
+    data: ConferenceData, session: Session, paper: Paper, number: int, known: dict[str, Person]
+) -> Event:
+    """One paper with its own slot, as an event of its own."""
+    conference = data.conference
+    start, end = paper.slot(session)
+    description = [f"Chair: {session.chair}"] if session.chair else []
+    return Event(
+        id=number,
+        guid=_guid(conference, "paper", paper.id),
+        session=session,
+        start=start,
+        end=end,
+        title=paper.title.as_text,
+        subtitle=session.title,
+        room=_room(conference, session),
+        slug=_slug(conference, number, paper.id),
+        url=paper_url(conference, paper),
+        track=session.kind.label,
+        abstract=paper.abstract.as_block_text if paper.abstract else "",
+        description="\n".join(description),
+        persons=_persons(conference, session, (paper,), {}, known),
+        links=(Link(paper_url(conference, paper), paper.title.as_text),),
+    )
+
+
 def version(data: ConferenceData) -> str:
     """A fingerprint of the timetable: it changes exactly when a session moves or changes."""
     parts = [
@@ -145,29 +187,35 @@ def version(data: ConferenceData) -> str:
         for s in data.sessions
     ]
     parts += [f"{p.id}|{p.session_id}" for p in data.papers]
+    # Talk slots and boards count too; a program without them keeps the fingerprint it had.
+    parts += [f"{p.id}|{p.start}|{p.end}|{p.board}" for p in data.papers if p.start or p.board]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
 
 
 def timeslot(data: ConferenceData) -> str:
     """The coarsest grid all starts and durations fit on, as 'HH:MM' (apps draw with it)."""
     step = 0
-    for s in data.sessions:
-        step = math.gcd(step, s.start.hour * 60 + s.start.minute)
-        step = math.gcd(step, int((s.end - s.start).total_seconds() // 60))
+    spans = [(s.start, s.end) for s in data.sessions]
+    spans += [(p.start, p.end) for p in data.papers if p.start and p.end]
+    for start, end in spans:
+        step = math.gcd(step, start.hour * 60 + start.minute)
+        step = math.gcd(step, int((end - start).total_seconds() // 60))
     step = min(step or 60, 60)
     return f"{step // 60:02d}:{step % 60:02d}"
 
 
-def _rooms_of(day: Day, by_session: dict[str, Event]) -> dict[str, list[Event]]:
+def _rooms_of(day: Day, by_session: dict[str, list[Event]]) -> dict[str, list[Event]]:
     rooms: dict[str, list[Event]] = {}
     for session in day.sessions:
-        event = by_session[session.id]
-        rooms.setdefault(event.room, []).append(event)
+        for event in by_session[session.id]:
+            rooms.setdefault(event.room, []).append(event)
     return rooms
 
 
 def _days(data: ConferenceData) -> list[tuple[int, Day, dict[str, list[Event]]]]:
-    by_session = {e.session.id: e for e in events(data)}
+    by_session: dict[str, list[Event]] = defaultdict(list)
+    for event in events(data):
+        by_session[event.session.id].append(event)
     return [
         (index, day, _rooms_of(day, by_session))
         for index, day in enumerate((d for d in data.days if d.sessions), start=1)
@@ -225,14 +273,14 @@ def event_fields(event: Event) -> tuple[tuple[str, str], ...]:
     """(element, text) of an <event>'s simple children, in the order the XSD wants them."""
     session = event.session
     return (
-        ("date", session.start.isoformat()),
-        ("start", f"{session.start:%H:%M}"),
+        ("date", event.start.isoformat()),
+        ("start", f"{event.start:%H:%M}"),
         ("duration", event.duration),
         ("room", event.room),
         ("slug", event.slug),
         ("url", event.url),
-        ("title", session.title),
-        ("subtitle", ""),
+        ("title", event.title),
+        ("subtitle", event.subtitle),
         ("track", event.track),
         ("type", session.kind.value),
         ("language", "en"),
@@ -258,15 +306,15 @@ def _json_event(event: Event) -> dict[str, Any]:
     return {
         "id": event.id,
         "guid": event.guid,
-        "date": session.start.isoformat(),
-        "start": f"{session.start:%H:%M}",
-        "end": session.end.isoformat(),
+        "date": event.start.isoformat(),
+        "start": f"{event.start:%H:%M}",
+        "end": event.end.isoformat(),
         "duration": event.duration,
         "room": event.room,
         "slug": event.slug,
         "url": event.url,
-        "title": session.title,
-        "subtitle": "",
+        "title": event.title,
+        "subtitle": event.subtitle,
         "track": event.track,
         "type": session.kind.value,
         "language": "en",

@@ -74,9 +74,19 @@ def location(conference: Conference, session: Session) -> str:
     return ", ".join(part for part in (session.room, venue.name, venue.place) if part)
 
 
-def paper_line(paper: Paper) -> str:
+def paper_line(paper: Paper, lang: Language = ENGLISH) -> str:
     authors = ", ".join(a.name.full for a in paper.authors)
-    return f"- {paper.title.as_text} ({authors})" if authors else f"- {paper.title.as_text}"
+    line = f"{paper.title.as_text} ({authors})" if authors else paper.title.as_text
+    return f"- {paper_place(paper, lang)}{line}"
+
+
+def paper_place(paper: Paper, lang: Language = ENGLISH) -> str:
+    """'10:30-10:52 ' for a paper with its own talk slot, 'Board 4: ' for a poster."""
+    if paper.start and paper.end:
+        return f"{paper.start:%H:%M}-{paper.end:%H:%M} "
+    if paper.board:
+        return lang.gettext("Board {board}").format(board=paper.board) + ": "
+    return ""
 
 
 def session_description(
@@ -95,7 +105,7 @@ def session_description(
         lines.append(_("Chair: {name}").format(name=session.chair))
     if session.description:
         lines += ["", session.description.as_block_text]
-    paper_lines = [paper_line(p) for p in papers]
+    paper_lines = [paper_line(p, lang) for p in papers]
     if paper_lines:
         lines += ["", _("Papers:"), *paper_lines]
     lines += ["", session_url(data.conference, session)]
@@ -133,10 +143,7 @@ class Calendars:
         self.data = data
         self.lang = lang
         """The language of the events' words (summaries are data: titles)."""
-        self.papers: dict[str, list[Paper]] = defaultdict(list)
-        for paper in data.papers:
-            if paper.session_id:
-                self.papers[paper.session_id].append(paper)
+        self.papers: dict[str, list[Paper]] = defaultdict(list, data.papers_by_session())
         self.sessions = {s.id: s for s in data.sessions}
         self.speakers = {s.id: s.name.full for s in data.speakers}
         self.changes = ChangeLog.of(data)
@@ -167,20 +174,20 @@ class Calendars:
     def paper_event(self, paper: Paper, session: Session) -> Event:
         conference = self.data.conference
         authors = ", ".join(a.name.full for a in paper.authors)
-        description = "\n".join(
-            [
-                authors,
-                self.lang.gettext("Presented in {session} ({kind})").format(
-                    session=session.title, kind=self.lang.gettext(session.kind.label)
-                ),
-                "",
-                paper_url(conference, paper),
-            ]
-        )
+        lines = [
+            authors,
+            self.lang.gettext("Presented in {session} ({kind})").format(
+                session=session.title, kind=self.lang.gettext(session.kind.label)
+            ),
+        ]
+        if paper.board:
+            lines.append(self.lang.gettext("Poster board {board}").format(board=paper.board))
+        description = "\n".join([*lines, "", paper_url(conference, paper)])
+        start, end = paper.slot(session)
         return Event(
             uid=paper_uid(conference, paper),
-            start=session.start,
-            end=session.end,
+            start=start,
+            end=end,
             summary=one_line(paper.title.as_text),
             location=location(conference, session),
             description=description,
@@ -190,13 +197,19 @@ class Calendars:
         )
 
     def program(self) -> Calendar:
-        """Every session of the conference, in program order."""
-        events = tuple(self.session_event(s) for s in self.data.sessions)
+        """Every session of the conference in program order, each followed by its talks."""
+        events = tuple(e for s in self.data.sessions for e in self._with_talks(s))
         return Calendar(self.data.conference.short_title, events)
 
     def session(self, session: Session) -> Calendar:
         title = f"{session.title} ({self.data.conference.short_title})"
-        return Calendar(title, (self.session_event(session),))
+        return Calendar(title, self._with_talks(session))
+
+    def _with_talks(self, session: Session) -> tuple[Event, ...]:
+        """The session's event, then one per paper with its own talk slot (a paper without
+        one takes the whole session: the session's event says it already)."""
+        talks = [self.paper_event(p, session) for p in self.papers[session.id] if p.start]
+        return (self.session_event(session), *talks)
 
     def paper(self, paper: Paper) -> Calendar | None:
         """The slot where the paper is presented; None for a paper not in the program."""

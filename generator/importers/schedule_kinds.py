@@ -9,7 +9,8 @@ from generator.model import SessionKind
 _BY_WORD: tuple[tuple[SessionKind, tuple[str, ...]], ...] = (
     (SessionKind.KEYNOTE, ("keynote",)),
     (SessionKind.POSTER, ("poster", "posters")),
-    (SessionKind.TUTORIAL, ("tutorial", "tutorials", "workshop", "workshops", "hands-on", "lab")),
+    (SessionKind.WORKSHOP, ("workshop", "workshops")),
+    (SessionKind.TUTORIAL, ("tutorial", "tutorials", "hands-on", "lab")),
     (SessionKind.BREAK, ("break", "coffee", "lunch", "pause", "breakfast", "registration")),
     (
         SessionKind.SOCIAL,

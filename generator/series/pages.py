@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 from html import escape
 
-from generator import pages
+from generator import i18n, pages
 from generator.exporters.bibtex import proceedings_bibtex
+from generator.i18n import Language
 from generator.options import BuildOptions
 from generator.outputs import (
     BuildResult,
@@ -32,28 +33,34 @@ def plan_series(series: Series, result: BuildResult, options: BuildOptions) -> N
     result.site = SiteFacts(
         name=series.name, url=series.url, description=series.description or series.name
     )
-    result.fragments[HOME] = pages.render("series_home.html", views.home_view(series))
+    lang = i18n.language(options.language)
+    code, _ = lang.code, lang.gettext
+    result.fragments[HOME] = pages.render("series_home.html", views.home_view(series, lang), code)
     for edition in series.editions:
         plan_edition(edition, series, result, options)
     people, _warnings = resolve(series)  # the warnings were reported when it was loaded
-    volumes = views.volumes_view(series)
+    volumes = views.volumes_view(series, lang)
     result.pages += [
         pages.generated_page(
             views.VOLUMES_PAGE,
-            "Proceedings volumes",
-            pages.render("series_volumes.html", volumes),
-            f"Every proceedings volume of {series.name}: {volumes['paper_count']} papers, "
-            "with BibTeX.",
+            _("Proceedings volumes"),
+            pages.render("series_volumes.html", volumes, code),
+            lang.counted(
+                "Every proceedings volume of {name}: {count} paper, with BibTeX.",
+                "Every proceedings volume of {name}: {count} papers, with BibTeX.",
+                volumes["paper_count"],
+                name=series.name,
+            ),
         ).listing(),
         pages.generated_page(
             views.PEOPLE_PAGE,
-            "People",
-            pages.render("series_people.html", views.people_view(people)),
-            f"Everyone who wrote, reviewed or spoke at {series.name}, A-Z.",
+            _("People"),
+            pages.render("series_people.html", views.people_view(people), code),
+            _("Everyone who wrote, reviewed or spoke at {name}, A-Z.").format(name=series.name),
         ).listing(),
     ]
     result.files.append(GeneratedFile(views.SERIES_BIBTEX, series_bibtex(series)))
-    result.streams.append(lambda sink: render_people(people, series, sink))
+    result.streams.append(lambda sink: render_people(people, series, sink, lang))
 
 
 def plan_edition(
@@ -70,7 +77,7 @@ def plan_edition(
     if edition.year != series.current:  # the nav leads to the current edition's pages only
         listed = [replace(p, in_nav=False) for p in listed]
     result.pages += [
-        edition_home(edition, series, own),
+        edition_home(edition, series, own, i18n.language(options.language)),
         *(_titled(page, short) for page in listed),
     ]
     result.files += [mover.file(f) for f in own.files]
@@ -88,17 +95,20 @@ def _titled(page: GeneratedPage, short: str) -> GeneratedPage:
     return replace(page, title=f"{page.title} · {short}")
 
 
-def edition_home(edition: Edition, series: Series, own: BuildResult) -> GeneratedPage:
+def edition_home(
+    edition: Edition, series: Series, own: BuildResult, lang: Language
+) -> GeneratedPage:
     """/<year>/: what the single-edition site's home page shows below its own text."""
     conference = edition.data.conference
     urls = Urls.for_path(edition.path)
+    every = lang.gettext("Every edition of {name}").format(name=series.name)
     lead = escape(conference.title)
     if conference.description:
         lead += ". " + escape(conference.description)
     body = (
         f'<p class="cs-lead">{lead}</p>\n'
         + own.fragments.get(HOME, "")
-        + f'<p><a href="{urls.to("")}">Every edition of {escape(series.name)}</a></p>\n'
+        + f'<p><a href="{urls.to("")}">{escape(every)}</a></p>\n'
     )
     return pages.generated_page(
         edition.path,
@@ -123,9 +133,11 @@ def series_bibtex(series: Series) -> str:
     return "\n".join(proceedings_bibtex(e.data) for e in reversed(series.editions))
 
 
-def render_people(people: list[SeriesPerson], series: Series, sink: Sink) -> None:
+def render_people(
+    people: list[SeriesPerson], series: Series, sink: Sink, lang: Language = i18n.ENGLISH
+) -> None:
     """/people/<slug>/ for everyone, out of the nav."""
-    template = pages.environment().get_template("series_person.html")
+    template = pages.environment(lang.code).get_template("series_person.html")
     for person in people:
         years = sorted({w.year for w in person.works})
         span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
@@ -134,7 +146,9 @@ def render_people(people: list[SeriesPerson], series: Series, sink: Sink) -> Non
                 f"{views.PEOPLE_PAGE}/{person.slug}",
                 person.name.full,
                 template.render(**views.person_view(person, series)),
-                f"{person.name.full} at {series.name}, {span}.",
+                lang.gettext("{person} at {name}, {years}.").format(
+                    person=person.name.full, name=series.name, years=span
+                ),
                 in_nav=False,
             )
         )

@@ -6,6 +6,7 @@ from typing import Any
 
 from generator import latex, views
 from generator.exporters.citation import volume_booktitle
+from generator.i18n import ENGLISH, Language
 from generator.series.model import Edition, Series
 from generator.series.people import SeriesPerson
 from generator.urls import Urls
@@ -22,9 +23,11 @@ def in_order(series: Series) -> list[Edition]:
     return [current, *(e for e in series.editions if e is not current)]
 
 
-def edition_summary(edition: Edition, urls: Urls, current: int) -> dict[str, Any]:
+def edition_summary(
+    edition: Edition, urls: Urls, current: int, lang: Language = ENGLISH
+) -> dict[str, Any]:
     data = edition.data
-    facts = views.home_view(views.Index.of(data))
+    facts = views.home_view(views.Index.of(data, lang))
     venue = data.conference.venue
     return {
         "year": edition.year,
@@ -39,23 +42,24 @@ def edition_summary(edition: Edition, urls: Urls, current: int) -> dict[str, Any
     }
 
 
-def home_view(series: Series) -> dict[str, Any]:
+def home_view(series: Series, lang: Language = ENGLISH) -> dict[str, Any]:
     """The series home: its names over the years, the current edition first, then the rest."""
     urls = Urls.for_path("")
+    since = lang.gettext("since {year}")
     names = [
-        {"name": n.name, "years": f"{n.since}–{n.until}" if n.until else f"since {n.since}"}
+        {"name": n.name, "years": f"{n.since}–{n.until}" if n.until else since.format(year=n.since)}
         for n in series.names
     ]
     return {
         "name": series.name,
         "names": names if len(names) > 1 else [],
-        "editions": [edition_summary(e, urls, series.current) for e in in_order(series)],
+        "editions": [edition_summary(e, urls, series.current, lang) for e in in_order(series)],
         "volumes_href": urls.to(f"{VOLUMES_PAGE}/"),
         "people_href": urls.to(f"{PEOPLE_PAGE}/"),
     }
 
 
-def volumes_view(series: Series) -> dict[str, Any]:
+def volumes_view(series: Series, lang: Language = ENGLISH) -> dict[str, Any]:
     """Every proceedings volume, newest first, each with its BibTeX; the series' BibTeX."""
     urls = Urls.for_path(VOLUMES_PAGE)
     volumes = []
@@ -65,7 +69,10 @@ def volumes_view(series: Series) -> dict[str, Any]:
         volumes.append(
             {
                 "year": edition.year,
-                "title": title or f"Proceedings of {data.conference.title}",
+                "title": title
+                or lang.gettext("Proceedings of {conference}").format(
+                    conference=data.conference.title
+                ),
                 "paper_count": len(data.papers),
                 "href": urls.to(f"{edition.path}/proceedings/"),
                 "bibtex_href": urls.to(f"{edition.path}/proceedings/proceedings.bib"),

@@ -24,7 +24,7 @@ from generator.model import (
 )
 from generator.validate import placeholders, references
 from generator.validate.conference import read_conference
-from generator.validate.papers import read_papers
+from generator.validate.papers import read_papers, report_unknown_talks
 from generator.validate.people import read_committee, read_speakers, read_sponsors
 from generator.validate.proceedings import match_entries, read_bibtex
 from generator.validate.program import read_program
@@ -107,6 +107,9 @@ def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | Non
             sessions,
             declared("program.yaml", references.session_ids),
         )
+        listed = references.listed_ids(roots["papers.yaml"], "papers")
+        if listed is not None:
+            report_unknown_talks(sessions, listed, diagnostics)
     organizers: tuple[Organizer, ...] = ()
     committee: tuple[CommitteeMember, ...] = ()
     if sources.usable("committee.yaml"):

@@ -6,9 +6,10 @@ import re
 from typing import Any
 
 from generator.diagnostics import Diagnostics, Location, did_you_mean, known
-from generator.model import LINK_KINDS, Author, Paper, Session
+from generator.model import LINK_KINDS, Author, Paper, Session, Talk
 from generator.names import Name
 from generator.validate.fields import Record, top_level_list
+from generator.validate.program import PAPER_KIND_NAMES
 
 PAPER_KEYS = (
     "id",
@@ -53,6 +54,7 @@ def read_papers(
     """
     papers: list[Paper] = []
     seen: dict[str, Location] = {}
+    talks = talk_index(sessions)
     items = top_level_list(root, "papers", path, diagnostics, "- id: my-paper")
     for item, line in items:
         record = Record(
@@ -74,7 +76,9 @@ def read_papers(
             continue
         if paper_id:
             seen[paper_id] = record.location("id")
-        paper = _read_paper(record, paper_id, diagnostics, topic_ids, sessions, session_ids)
+        paper = _read_paper(
+            record, paper_id, diagnostics, topic_ids, (sessions, talks), session_ids
+        )
         if paper:
             papers.append(paper)
     return tuple(papers)
@@ -85,10 +89,11 @@ def _read_paper(
     paper_id: str,
     diagnostics: Diagnostics,
     topic_ids: set[str] | None,
-    sessions: dict[str, Session],
+    program: tuple[dict[str, Session], dict[str, tuple[str, Talk]]],
     session_ids: set[str] | None,
 ) -> Paper | None:
     what = record.what
+    sessions, talks = program
     authors = tuple(
         author
         for value, line in record.list("authors")
@@ -120,8 +125,18 @@ def _read_paper(
             record.error(
                 "session",
                 f"{what}: session '{session_id}' is a {session.kind.value} session; papers go in "
-                "sessions of kind 'papers' or 'poster'",
+                f"sessions of kind {PAPER_KIND_NAMES}",
             )
+    listed = talks.get(paper_id)
+    if listed is not None:
+        listing_session, talk = listed
+        if session_id is not None and session_id != listing_session:
+            record.error(
+                "session",
+                f"{what}: session '{session_id}' here, but {talk.location} lists it in session "
+                f"'{listing_session}'; a paper is presented in one session: keep one",
+            )
+        session_id = session_id or listing_session
     # 'no_abstract: true' says a paper has none on purpose (an invited talk, a demo).
     no_abstract = record.bool("no_abstract")
     if no_abstract and record.has("abstract"):
@@ -152,7 +167,35 @@ def _read_paper(
         links=links,
         pages=record.str("pages"),
         doi=doi,
+        **_slot_fields(listed, session_id),
     )
+
+
+def _slot_fields(listed: tuple[str, Talk] | None, session_id: str | None) -> dict[str, Any]:
+    """The talk slot and board program.yaml gives the paper, when in the paper's session."""
+    if listed is None or listed[0] != session_id:
+        return {}
+    talk = listed[1]
+    return {"start": talk.start, "end": talk.end, "board": talk.board}
+
+
+def talk_index(sessions: dict[str, Session]) -> dict[str, tuple[str, Talk]]:
+    """Each paper a session lists in program.yaml, with that session's id."""
+    return {t.paper_id: (s.id, t) for s in sessions.values() for t in s.talks}
+
+
+def report_unknown_talks(
+    sessions: dict[str, Session], paper_ids: set[str], diagnostics: Diagnostics
+) -> None:
+    """A session of program.yaml that lists a paper papers.yaml does not have."""
+    for session in sessions.values():
+        for talk in session.talks:
+            if talk.paper_id not in paper_ids:
+                diagnostics.error(
+                    talk.location,
+                    f"session '{session.id}': paper '{talk.paper_id}' is not in papers.yaml"
+                    f"{did_you_mean(talk.paper_id, paper_ids)}",
+                )
 
 
 def _read_author(

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from generator.diagnostics import Diagnostics, Location, did_you_mean, known
 from generator.model import Conference, Day, Session, SessionKind
 from generator.validate.fields import Record, top_level_list
+from generator.validate.talks import read_talks
 
 SESSION_KEYS = (
     "id",
@@ -21,8 +22,11 @@ SESSION_KEYS = (
     "chair",
     "speaker",
     "description",
+    "organizers",
+    "papers",
 )
 KINDS = tuple(kind.value for kind in SessionKind)
+PAPER_KIND_NAMES = ", ".join(f"'{k.value}'" for k in SessionKind if k.holds_papers)
 MAX_PAST_MIDNIGHT = timedelta(hours=18)
 """The longest a session ending the next day may last (a night-long hackathon: 17:00-08:00)."""
 RESERVED_IDS = {
@@ -45,6 +49,8 @@ def read_program(
     seen_ids: dict[str, Location] = {}
     rooms: dict[str, str] = {}
     """Each room's first spelling, by its name in any case: 'Hall A' and 'hall a ' are one."""
+    listed: dict[str, tuple[str, Location]] = {}
+    """Papers the sessions list, with their session: a paper is listed once."""
     zone = ZoneInfo(conference.timezone) if conference else None
     for item, line in top_level_list(root, "days", path, diagnostics, "- date: 2027-04-12"):
         record = Record(item, path, line, diagnostics, "day", ("date", "sessions"), ("date",))
@@ -69,7 +75,14 @@ def read_program(
             for value, session_line in record.list("sessions")
             if (
                 session := _read_session(
-                    value, path, session_line, diagnostics, day, zone, speaker_ids, seen_ids, rooms
+                    value,
+                    path,
+                    session_line,
+                    diagnostics,
+                    day,
+                    zone,
+                    speaker_ids,
+                    (seen_ids, rooms, listed),
                 )
             )
         ]
@@ -88,9 +101,10 @@ def _read_session(
     day: date,
     zone: ZoneInfo | None,
     speaker_ids: set[str] | None,
-    seen_ids: dict[str, Location],
-    rooms: dict[str, str],
+    seen: tuple[dict[str, Location], dict[str, str], dict[str, tuple[str, Location]]],
 ) -> Session | None:
+    """One session; ``seen`` holds the session ids, rooms and listed papers met so far."""
+    seen_ids, rooms, listed = seen
     record = Record(
         value,
         path,
@@ -163,20 +177,35 @@ def _read_session(
         )
     if kind is SessionKind.KEYNOTE and not speaker:
         record.warning(None, f"session '{session_id}': a keynote without a 'speaker'")
-    if not (session_id and kind and start and end and zone):
+    window = (
+        (datetime.combine(day, start, tzinfo=zone), datetime.combine(end_day, end, tzinfo=zone))
+        if start and end and zone
+        else None
+    )
+    if record.has("papers") and kind is not None and not kind.holds_papers:
+        record.error(
+            "papers",
+            f"session '{session_id}' is a {kind.value} session and lists papers; papers go in "
+            f"sessions of kind {PAPER_KIND_NAMES}",
+        )
+    talks = read_talks(record, session_id, window, listed)
+    organizers = tuple(str(v).strip() for v, _ in record.list("organizers") if str(v).strip())
+    if not (session_id and kind and window):
         return None
     return Session(
         id=session_id,
         title=record.str("title"),
         kind=kind,
         day=day,
-        start=datetime.combine(day, start, tzinfo=zone),
-        end=datetime.combine(end_day, end, tzinfo=zone),
+        start=window[0],
+        end=window[1],
         room=room,
         location=record.location(),
         chair=record.str("chair"),
         speaker_id=speaker,
         description=record.text("description"),
+        organizers=organizers,
+        talks=talks,
     )
 
 

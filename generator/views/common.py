@@ -56,10 +56,7 @@ class Index:
 
     @classmethod
     def of(cls, data: ConferenceData, lang: Language | None = None) -> Index:
-        by_session: dict[str, list[Paper]] = defaultdict(list)
-        for paper in data.papers:
-            if paper.session_id:
-                by_session[paper.session_id].append(paper)
+        by_session: dict[str, list[Paper]] = defaultdict(list, data.papers_by_session())
         return cls(
             data=data,
             sessions={s.id: s for s in data.sessions},

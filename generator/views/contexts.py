@@ -45,6 +45,7 @@ class SessionView(TypedDict):
     zone_abbr: str
     room: str
     chair: str
+    organizers: list[str]
     description: str
     speaker: dict[str, str] | None
     papers: list[dict[str, Any]]

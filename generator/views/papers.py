@@ -8,8 +8,9 @@ from generator.exporters.citation import record_of
 from generator.exporters.citation_text import apa_citation, plain_citation
 from generator.i18n import N_
 from generator.model import Paper
+from generator.talks_view import paper_when
 from generator.urls import Urls
-from generator.views.common import LINK_LABELS, Index, author_list, day_label, time_range, utc_iso
+from generator.views.common import LINK_LABELS, Index, author_list, day_label, utc_iso
 from generator.views.contexts import PaperView
 
 
@@ -31,10 +32,8 @@ def paper_view(paper: Paper, index: Index) -> PaperView:
                 "title": session.title,
                 "href": urls.to(f"program/{session.id}/"),
                 "day": day_label(session.day, index.lang),
-                "time": time_range(session, index.lang),
                 "room": session.room,
-                "start_utc": utc_iso(session.start),
-                "end_utc": utc_iso(session.end),
+                **paper_when(paper, session, utc_iso, index.lang),
                 "timezone": index.data.conference.timezone,
                 "ics_href": urls.to(ics.paper_file(paper.id)),
             }

@@ -8,6 +8,7 @@ from typing import Any
 
 from generator.model import Area, Paper
 from generator.names import Name
+from generator.speaker_pages import speaker_card
 from generator.urls import Urls
 from generator.views.common import Index, day_label, paper_summary, time_range
 from generator.views.contexts import AuthorView
@@ -148,29 +149,10 @@ def committee_view(index: Index) -> dict[str, Any]:
 def speakers_view(index: Index) -> dict[str, Any]:
     urls = Urls.for_path("speakers")
     keynotes = {s.speaker_id: s for s in index.data.sessions if s.speaker_id}
-    speakers = []
-    for speaker in index.data.speakers:
-        session = keynotes.get(speaker.id)
-        speakers.append(
-            {
-                "id": speaker.id,
-                "name": speaker.name.full,
-                "affiliation": speaker.affiliation,
-                "talk": speaker.talk_title.as_inline_html,
-                "abstract": speaker.abstract.as_html if speaker.abstract else "",
-                "bio": speaker.bio.as_html if speaker.bio else "",
-                "photo": speaker.photo,
-                "url": speaker.url,
-                "session": (
-                    {
-                        "href": urls.session(session.id),
-                        "day": day_label(session.day, index.lang),
-                        "time": time_range(session, index.lang),
-                        "room": session.room,
-                    }
-                    if session
-                    else None
-                ),
-            }
-        )
+    lang = index.lang
+    labels = (lambda day: day_label(day, lang), lambda s: time_range(s, lang))
+    speakers = [
+        speaker_card(speaker, keynotes.get(speaker.id), urls, labels)
+        for speaker in index.data.speakers
+    ]
     return {"speakers": speakers}

@@ -9,6 +9,7 @@ from generator.changes_view import agenda_version
 from generator.exporters import ics
 from generator.i18n import Language
 from generator.model import Session
+from generator.talks_view import agenda_talk, talk_fields
 from generator.urls import Urls
 from generator.views.common import (
     Index,
@@ -35,6 +36,7 @@ def session_view(session: Session, urls: Urls, index: Index) -> SessionView:
         "zone_abbr": f"{session.start:%Z}",
         "room": session.room,
         "chair": session.chair,
+        "organizers": list(session.organizers),
         "description": session.description.as_html if session.description else "",
         "speaker": (
             {
@@ -47,7 +49,12 @@ def session_view(session: Session, urls: Urls, index: Index) -> SessionView:
             else None
         ),
         "papers": [
-            {**paper_summary(p, urls, index), "star": f"p:{p.id}", "star_title": p.title.as_text}
+            {
+                **paper_summary(p, urls, index),
+                **talk_fields(p),
+                "star": f"p:{p.id}",
+                "star_title": p.title.as_text,
+            }
             for p in index.papers_by_session[session.id]
         ],
         "href": urls.to(f"program/{session.id}/") if session.kind.holds_papers else "",
@@ -199,6 +206,7 @@ def agenda_data(index: Index) -> dict[str, Any]:
                 "path": f"papers/{p.id}/",
                 "url": ics.paper_url(conference, p),
                 "uid": ics.paper_uid(conference, p),
+                **agenda_talk(p, utc_iso),
                 **agenda_version(log.paper(p.id)),
             }
             for p in index.data.papers
