@@ -18,87 +18,57 @@ Two dialects of LaTeX reach the site:
 ``Raw``) and the problems found (unknown commands, unbalanced braces, unclosed math), so every
 rendering (plain text here, HTML and Markdown in ``generator.text``) comes from one reading.
 Text inside the model follows one convention: Unicode, ``$...$`` for math, ``\\$`` for a dollar.
+
+The job is split by step: ``latex_scan`` finds what is LaTeX in a field, this module reads it into
+pieces (``latex_pieces``), ``latex_encode`` writes Unicode back as LaTeX; every name stays
+importable from here.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 from pylatexenc import latexwalker
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
-from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
 from pylatexenc.macrospec import MacroSpec
 
 from generator import latex_scan
+from generator.latex_encode import ROUND_TRIP, encode
+from generator.latex_pieces import (
+    Chars,
+    Link,
+    Math,
+    Parsed,
+    Piece,
+    Raw,
+    Styled,
+    merge,
+    normalize_space,
+    plain,
+)
 from generator.latex_scan import Dialect
 
-__all__ = ["Chars", "Dialect", "Link", "Math", "Parsed", "Raw", "Styled", "decode", "parse"]
+__all__ = [
+    "Chars",
+    "Dialect",
+    "Link",
+    "Math",
+    "Parsed",
+    "Piece",
+    "Raw",
+    "Styled",
+    "decode",
+    "encode",
+    "normalize_space",
+    "parse",
+    "plain",
+    "to_prose",
+]
 
 # Characters with no LaTeX form stay as UTF-8, which biblatex reads; no need to warn each time.
 logging.getLogger("pylatexenc").setLevel(logging.ERROR)
-
-
-@dataclass(frozen=True, slots=True)
-class Chars:
-    """Text. ``written``: as the author typed it (in prose it may be Markdown); otherwise it
-    came out of a LaTeX command (``\\_`` -> ``_``) and means that character literally."""
-
-    text: str
-    written: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Math:
-    """A formula: its TeX source without delimiters; ``display`` for ``$$``/``\\[``."""
-
-    tex: str
-    display: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Styled:
-    """Text in a style: ``em``, ``strong``, ``code``, ``smallcaps`` or ``underline``."""
-
-    style: str
-    children: tuple[Piece, ...]
-    command: str = ""
-    """The command as written ('textit', 'em'), so that ``to_prose`` writes it back."""
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """``\\href{url}{text}`` or ``\\url{url}``."""
-
-    url: str
-    children: tuple[Piece, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Raw:
-    """A command that could not be rendered ('\\Steal{}'): shown as nothing (its arguments'
-    text is kept), reported by ``confsite check``, kept by ``to_prose``."""
-
-    latex: str
-
-
-Piece = Chars | Math | Styled | Link | Raw
-
-
-@dataclass(frozen=True, slots=True)
-class Parsed:
-    """A field read once: its pieces and what could not be rendered (each a short phrase)."""
-
-    pieces: tuple[Piece, ...]
-    problems: tuple[str, ...] = ()
-
-    @property
-    def text(self) -> str:
-        """Plain Unicode, formatting dropped, math as ``$...$``, a dollar sign as ``\\$``."""
-        return normalize_space(plain(self.pieces))
 
 
 # Commands whose one argument is shown in a style, and declarations that style the rest of
@@ -169,34 +139,14 @@ _SPECS = [
 _walker_context = latexwalker.get_default_latex_context_db()
 _walker_context.add_context_category("confsite", prepend=True, macros=_SPECS)
 
-# pylatexenc's defaults map \textasciicircum to a modifier letter and drop \textless and
-# \textgreater; encode() writes those three, so decoding must read them back as they were.
-_ROUND_TRIP = {"^": "textasciicircum", "<": "textless", ">": "textgreater"}
 _text_context = get_default_latex_context_db()
 _text_context.add_context_category(
     "confsite-round-trip",
     prepend=True,
-    macros=[MacroTextSpec(name, char) for char, name in _ROUND_TRIP.items()]
+    macros=[MacroTextSpec(name, char) for char, name in ROUND_TRIP.items()]
     + [MacroTextSpec("-", ""), MacroTextSpec("textbackslash", "\\")],
 )
 _to_text = LatexNodes2Text(latex_context=_text_context, math_mode="verbatim")
-_encoder = UnicodeToLatexEncoder(
-    unknown_char_policy="keep",
-    replacement_latex_protection="braces-all",
-    conversion_rules=[
-        UnicodeToLatexConversionRule(
-            RULE_DICT, {ord(char): "\\" + name for char, name in _ROUND_TRIP.items()}
-        ),
-        "defaults",
-    ],
-)
-_WORD = re.compile(r"\S+")
-_MATH = re.compile(r"(?<!\\)\$(?:\\.|[^$\\])+?(?<!\\)\$")
-
-
-def normalize_space(text: str) -> str:
-    """One space between words, none at the ends, Unicode in composed form (NFC)."""
-    return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 # Nothing LaTeX gives a meaning to: the text is its own decoding, without pylatexenc. At 5,000
@@ -225,7 +175,7 @@ def _parse(text: str, dialect: Dialect, shortcut: bool) -> Parsed:
         text, dialect = latex_scan.unescape_prose(text), Dialect.PROSE
     scanned = latex_scan.scan(text, dialect)
     if shortcut and not _COMMAND_OR_GROUP.search(scanned.latex):
-        return Parsed(_merge(_plain_pieces(scanned)), tuple(dict.fromkeys(scanned.problems)))
+        return Parsed(merge(_plain_pieces(scanned)), tuple(dict.fromkeys(scanned.problems)))
     problems = list(scanned.problems)
     source = scanned.latex
     if source.count("{") > _MAX_DEPTH:
@@ -237,7 +187,7 @@ def _parse(text: str, dialect: Dialect, shortcut: bool) -> Parsed:
         problems.append(f"cannot be read as LaTeX ({error})")
         return Parsed((Chars(text, written=True),), tuple(problems))
     pieces = _Walk(scanned.slots, problems).nodes(nodes)
-    return Parsed(_merge(pieces), tuple(dict.fromkeys(problems)))
+    return Parsed(merge(pieces), tuple(dict.fromkeys(problems)))
 
 
 # pylatexenc recurses once a group (~350 nested groups exhaust Python's stack); a group that is
@@ -315,7 +265,7 @@ class _Walk:
                 style = _STYLE_DECLARATIONS.get(node.macroname)
                 if style is not None:  # '{\em a b}': the rest of the group is in the style
                     rest = self.nodes(nodes[index + 1 :])
-                    return [*out, Styled(style, tuple(_merge(rest)), node.macroname)]
+                    return [*out, Styled(style, tuple(merge(rest)), node.macroname)]
             out += self.node(node)
         return out
 
@@ -358,11 +308,11 @@ class _Walk:
         name = node.macroname
         args = self.arguments(node)
         if name in _STYLE_COMMANDS and args:
-            return [Styled(_STYLE_COMMANDS[name], tuple(_merge(self.node(args[-1]))), name)]
+            return [Styled(_STYLE_COMMANDS[name], tuple(merge(self.node(args[-1]))), name)]
         if name in _TRANSPARENT or name in ("textcolor", "colorbox"):
             return self.node(args[-1]) if args else []
         if name == "href" and len(args) == 2:
-            return [Link(self.verbatim(args[0]), tuple(_merge(self.node(args[1]))))]
+            return [Link(self.verbatim(args[0]), tuple(merge(self.node(args[1]))))]
         if name == "url" and args:
             url = self.verbatim(args[0])
             return [Link(url, (Chars(url),))]
@@ -407,31 +357,6 @@ class _Walk:
         return "".join(out).strip()
 
 
-def _merge(pieces: list[Piece]) -> tuple[Piece, ...]:
-    """Adjacent Chars of the same kind joined."""
-    out: list[Piece] = []
-    for piece in pieces:
-        last = out[-1] if out else None
-        if isinstance(piece, Chars) and isinstance(last, Chars) and last.written == piece.written:
-            out[-1] = Chars(last.text + piece.text, piece.written)
-        elif not (isinstance(piece, Chars) and not piece.text):
-            out.append(piece)
-    return tuple(out)
-
-
-def plain(pieces: tuple[Piece, ...] | list[Piece]) -> str:
-    """Pieces as text in the model's convention (not space-normalised)."""
-    out: list[str] = []
-    for piece in pieces:
-        if isinstance(piece, Chars):
-            out.append(piece.text.replace("$", r"\$"))
-        elif isinstance(piece, Math):
-            out.append(f"$${piece.tex}$$" if piece.display else f"${piece.tex}$")
-        elif isinstance(piece, Styled | Link):
-            out.append(plain(piece.children))
-    return "".join(out)
-
-
 def to_prose(latex: str) -> str:
     """A BibTeX field as papers.yaml prose (for importers): accents and symbols as Unicode,
     BibTeX's own syntax resolved, formatting, links and commands it cannot render kept as
@@ -464,35 +389,3 @@ def _prose(pieces: tuple[Piece, ...]) -> str:
         else:
             out.append(piece.latex)
     return "".join(out)
-
-
-def encode(text: str, protect_case: bool = False) -> str:
-    """Unicode text to LaTeX that BibTeX and biblatex read back to the same text.
-
-    With ``protect_case`` (titles), words with a capital after their first letter ('FuseBox',
-    'GPUs', 'Auto-Scheduling') are braced so sentence-case styles do not lowercase them.
-    """
-    out: list[str] = []
-    position = 0
-    for match in _MATH.finditer(text):
-        out.append(_encode_plain(text[position : match.start()], protect_case))
-        out.append(match.group(0))
-        position = match.end()
-    out.append(_encode_plain(text[position:], protect_case))
-    return "".join(out)
-
-
-def _encode_plain(text: str, protect_case: bool) -> str:
-    if not text:
-        return text
-    if protect_case:
-        return _WORD.sub(lambda m: _encode_word(m.group(0)), text)
-    parts = text.split(r"\$")
-    return r"\$".join(_encoder.unicode_to_latex(part) for part in parts)
-
-
-def _encode_word(word: str) -> str:
-    encoded = _encode_plain(word, protect_case=False)
-    if any(char.isupper() for char in word[1:]) and "\\$" not in word:
-        return "{" + encoded + "}"
-    return encoded
