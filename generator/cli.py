@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
-from generator.diagnostics import Diagnostic, Diagnostics, Location, Severity
-from generator.report import FORMATS, render_github, render_json
+from generator.build_command import build, serve
+from generator.cli_common import emit, print_diagnostics
+from generator.report import FORMATS
 from generator.series.load import load_site
 from generator.zensical_adapter import guard
 
@@ -146,18 +145,6 @@ def _add_build_options(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _given_options(args: argparse.Namespace) -> dict[str, Any]:
-    """The build options the command line gives (``BuildOptions`` fields)."""
-    given: dict[str, Any] = {"data_dir": args.data.resolve()}
-    if args.jobs is not None:
-        given["jobs"] = args.jobs
-    if args.no_frames:
-        given["frames"] = False
-    if args.page_budget is not None:
-        given["page_budget"] = args.page_budget
-    return given
-
-
 def _add_format(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--format",
@@ -168,155 +155,18 @@ def _add_format(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _emit(args: argparse.Namespace, diagnostics: list[Diagnostic], ok: bool, **extra) -> None:
-    """The run's diagnostics on stdout in a machine format (--format github or json)."""
-    if args.format == "github":
-        sys.stdout.write(render_github(diagnostics))
-    else:
-        sys.stdout.write(render_json(args.command, ok, diagnostics, **extra))
-
-
-def print_diagnostics(diagnostics: Diagnostics) -> None:
-    for diagnostic in diagnostics.sorted():
-        print(diagnostic, file=sys.stderr)
-    errors, warnings = len(diagnostics.errors), len(diagnostics.warnings)
-    if errors or warnings:
-        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
-
-
 def _check(args: argparse.Namespace) -> int:
     _data, diagnostics = load_site(args.data)
     # The project would be built by an engine that ignores the conference plugin.
     diagnostics.extend(guard.engine_warnings(args.data.resolve().parent))
     if args.format != "text":
         failed = diagnostics.has_errors() or bool(args.strict and diagnostics.warnings)
-        _emit(args, diagnostics.sorted(), not failed)
+        emit(args, diagnostics.sorted(), not failed)
         return 1 if failed else 0
     print_diagnostics(diagnostics)
     if diagnostics.has_errors() or (args.strict and diagnostics.warnings):
         return 1
     print(f"{args.data}: ok", file=sys.stderr)
-    return 0
-
-
-def _require_config(path: Path) -> bool:
-    if path.is_file():
-        return True
-    print(
-        f"{path}: error: no MkDocs configuration here; run confsite in the site's folder "
-        "or pass --config-file",
-        file=sys.stderr,
-    )
-    return False
-
-
-def _build(args: argparse.Namespace) -> int:
-    if args.engine == "zensical" and args.format != "text":
-        print("error: --engine zensical reports as text only; leave out --format", file=sys.stderr)
-        return 2
-    if args.format != "text":
-        return _build_for_machines(args)
-    data, diagnostics = load_site(args.data)
-    print_diagnostics(diagnostics)
-    if diagnostics.has_errors() or (args.strict and diagnostics.warnings):
-        print(
-            "build stopped: the data has problems; the previous site is unchanged", file=sys.stderr
-        )
-        return 1
-    if not _require_config(args.config_file):
-        return 2
-    if args.engine == "zensical":
-        from generator.zensical_adapter.build import build_command
-
-        validated = (data, diagnostics)
-        return build_command(
-            args.config_file, args.site_dir, args.strict, _given_options(args), validated
-        )
-    from generator.mkdocs_adapter.build import FAILURES, build_site
-
-    _quiet_mkdocs()
-    try:
-        build_site(
-            args.config_file, args.site_dir, args.strict, _given_options(args), (data, diagnostics)
-        )
-    except FAILURES as exc:
-        print(f"build failed: {exc}; the previous site is unchanged", file=sys.stderr)
-        return 1
-    except OSError as exc:  # the site folder cannot be written (a file in the way, a full disk)
-        print(f"{args.site_dir}: error: build failed: {exc}", file=sys.stderr)
-        return 1
-    print(f"site built in {args.site_dir}/", file=sys.stderr)
-    return 0
-
-
-def _build_for_machines(args: argparse.Namespace) -> int:
-    """``confsite build --format github|json``: the same steps, every outcome a diagnostic."""
-    data, diagnostics = load_site(args.data)
-    found = diagnostics.sorted()
-
-    def finish(code: int) -> int:
-        _emit(args, found, code == 0, site_dir=str(args.site_dir), built=code == 0)
-        return code
-
-    if diagnostics.has_errors() or (args.strict and diagnostics.warnings):
-        return finish(1)
-    if not args.config_file.is_file():
-        message = "no MkDocs configuration here; run confsite in the site's folder"
-        found.append(Diagnostic(Location(str(args.config_file)), Severity.ERROR, message))
-        return finish(2)
-    from generator.mkdocs_adapter.build import FAILURES, build_site
-
-    collected = _collect_mkdocs()
-    try:
-        build_site(
-            args.config_file, args.site_dir, args.strict, _given_options(args), (data, diagnostics)
-        )
-    except (*FAILURES, OSError) as exc:
-        failure = f"build failed: {exc}; the previous site is unchanged"
-        found += [*collected.found, Diagnostic(Location(""), Severity.ERROR, failure)]
-        return finish(1)
-    found += collected.found
-    return finish(0)
-
-
-class _Collected(logging.Handler):
-    """MkDocs' warnings and errors as run-level diagnostics (no file: they are about the build)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.found: list[Diagnostic] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.name.startswith("mkdocs.plugins.conference"):
-            return  # the data's own diagnostics again, already reported with file and line
-        severity = Severity.ERROR if record.levelno >= logging.ERROR else Severity.WARNING
-        self.found.append(Diagnostic(Location(""), severity, record.getMessage()))
-
-
-def _collect_mkdocs() -> _Collected:
-    handler = _Collected()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)
-    return handler
-
-
-def _serve(args: argparse.Namespace) -> int:
-    if not _require_config(args.config_file):
-        return 2
-    from generator.mkdocs_adapter.build import FAILURES
-    from generator.mkdocs_adapter.serve import serve_site
-
-    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s - %(message)s")
-    try:
-        serve_site(args.config_file, _given_options(args), args.dev_addr)
-    except FAILURES as exc:
-        print(
-            f"serve stopped: the first build failed ({exc}); fix the problems above and run "
-            "confsite serve again",
-            file=sys.stderr,
-        )
-        return 1
     return 0
 
 
@@ -414,18 +264,9 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _quiet_mkdocs() -> None:
-    """MkDocs' warnings and errors on stderr; its info chatter only with -v some day."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"check": _check, "build": _build, "serve": _serve, "synth": _synth}
+    handlers = {"check": _check, "build": build, "serve": serve, "synth": _synth}
     handlers.update({"import": _import, "new": _new, "schema": _schema, "release": _release})
     handlers["new-edition"] = _new_edition
     return handlers[args.command](args)

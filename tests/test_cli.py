@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import TOY_DATA, run_confsite, site_config
 
-from generator import cli, synth
+from generator import cli, cli_common, synth
 
 NO_ABSTRACT_WARNING = "data/papers.yaml:30: warning: paper 'green-serving': no abstract"
 
@@ -135,7 +135,7 @@ def test_cli_build_flags_become_build_options() -> None:
     args = cli._parser().parse_args(
         ["build", "--data", "d", "--no-frames", "--jobs", "1", "--page-budget", "5000"]
     )
-    given = cli._given_options(args)
+    given = cli_common.given_options(args)
 
     assert given == {
         "data_dir": Path("d").resolve(),
@@ -143,7 +143,7 @@ def test_cli_build_flags_become_build_options() -> None:
         "jobs": 1,
         "page_budget": 5000,
     }
-    assert cli._given_options(cli._parser().parse_args(["build"])) == {
+    assert cli_common.given_options(cli._parser().parse_args(["build"])) == {
         "data_dir": Path("data").resolve()
     }
 
