@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator import views
+from generator import program_grid, views
 from generator.model import Paper, Session
 from generator.urls import Urls
 
@@ -46,8 +46,9 @@ PROGRAM_PAPER_MARKUP = 480
 """Markup around one paper in the program (its star button repeats the title)."""
 OVERVIEW_MARKUP = 200
 """Markup around one session's line in the program overview (item, anchor, link, count)."""
-SESSION_MARKUP = 1_200
-"""Markup around one session in the program (times in two forms, star, room, grid place)."""
+SESSION_MARKUP = 1_200 + 250
+"""Markup around one session in the program (times in two forms, star, room, grid place),
+and the grid's room header and time labels (at most about one of each per session)."""
 PERSON_MARKUP = 260
 """Markup around one author in the A-Z list (item, link, affiliation, ORCID, paper count)."""
 TITLE_MARKUP = 100
@@ -311,7 +312,7 @@ def proceedings_split(index: views.Index, limit: int, name: str) -> list[PageSpe
 
 
 def _session_size(session: Session, index: views.Index) -> int:
-    size = SESSION_MARKUP + 4 * len(session.id) + 2 * len(session.title) + len(session.room)
+    size = SESSION_MARKUP + 4 * len(session.id) + 2 * len(session.title) + 2 * len(session.room)
     size += len(session.chair) + (len(session.description.as_html) if session.description else 0)
     for paper in index.papers_by_session.get(session.id, ()):
         size += _paper_size(paper) + PROGRAM_PAPER_MARKUP + len(paper.title.as_text)
@@ -321,29 +322,19 @@ def _session_size(session: Session, index: views.Index) -> int:
 def time_slots(sessions: Sequence[Session]) -> list[list[Session]]:
     """A day's sessions (in time order) grouped into runs that overlap in time: a page of the
     program never cuts through parallel sessions, so its room grid stays whole."""
-    slots: list[list[Session]] = []
-    end = None
-    for session in sessions:
-        if end is None or session.start >= end:
-            slots.append([])
-            end = session.end
-        slots[-1].append(session)
-        end = max(end, session.end)
-    return slots
+    return program_grid.clusters(tuple(sessions))
 
 
 def _day_view(
     sessions: Sequence[Session], day_id: str, label: str, urls: Urls, index: views.Index
 ) -> dict[str, Any]:
     """One day (or part of one) as program.html lays it out."""
-    columns, places = views.room_grid(tuple(sessions))
     return {
         "id": day_id,
         "label": label,
-        "columns": columns,
-        "sessions": [
-            {**views.session_view(s, urls, index), "grid": places[s.id]} for s in sessions
-        ],
+        **program_grid.day_view(
+            tuple(sessions), index.data.rooms, lambda s: views.session_view(s, urls, index)
+        ),
     }
 
 

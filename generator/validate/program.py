@@ -46,7 +46,9 @@ def read_program(
     rooms: dict[str, str] = {}
     """Each room's first spelling, by its name in any case: 'Hall A' and 'hall a ' are one."""
     zone = ZoneInfo(conference.timezone) if conference else None
-    for item, line in top_level_list(root, "days", path, diagnostics, "- date: 2027-04-12"):
+    for item, line in top_level_list(
+        root, "days", path, diagnostics, "- date: 2027-04-12", also=("rooms",)
+    ):
         record = Record(item, path, line, diagnostics, "day", ("date", "sessions"), ("date",))
         if not record.ok:
             continue
