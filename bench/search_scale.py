@@ -80,7 +80,8 @@ def entries_of(data_dir: Path, prefix: str = "", edition: str = "") -> tuple[lis
         entries.append(Entry(f"{prefix}authors/{person.slug}/", record))
     for session in data.sessions:
         if session.kind.holds_papers:
-            when = f"{views.day_label(session.day)}, {views.time_range(session)}"
+            lang = index.lang
+            when = f"{views.day_label(session.day, lang)}, {views.time_range(session, lang)}"
             papers = index.papers_by_session.get(session.id, ())
             record = session_record(session, when, papers, edition)
             entries.append(Entry(f"{prefix}program/{session.id}/", record))

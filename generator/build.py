@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.diagnostics import Diagnostics
+from generator import i18n
+from generator.diagnostics import Diagnostics, Location
 from generator.model import ConferenceData
 from generator.options import DEFAULTS, BuildOptions
 from generator.outputs import BuildResult
@@ -31,6 +32,9 @@ def render_outputs(
     builder that writes them as they come; otherwise everything is rendered into the result.
     """
     result = BuildResult(diagnostics=diagnostics)
+    unknown = i18n.unknown_language(options.language)
+    if unknown:
+        diagnostics.warning(Location("mkdocs.yml"), unknown)
     if data is not None:
         if streamed:
             plan_site(data, result, options)

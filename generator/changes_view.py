@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from generator.changes import ChangeLog, Entry, EventVersion
 from generator.history import Change, ChangeKind, ItemKind, Slot
+from generator.i18n import ENGLISH, N_, Language
 from generator.model import ConferenceData
 from generator.urls import Urls
 
@@ -28,72 +29,85 @@ site and fetches sitemap.xml from its folder (a 404, and an error in the console
 changes/)."""
 
 KIND_LABELS = {
-    ChangeKind.MOVED: "Moved",
-    ChangeKind.ADDED: "Added",
-    ChangeKind.CANCELLED: "Cancelled",
+    ChangeKind.MOVED: N_("Moved"),
+    ChangeKind.ADDED: N_("Added"),
+    ChangeKind.CANCELLED: N_("Cancelled"),
 }
-PAPER_CANCELLED = "Removed from the program"
+PAPER_CANCELLED = N_("Removed from the program")
+ITEM_LABELS = {ItemKind.SESSION: N_("session"), ItemKind.PAPER: N_("paper")}
+"""What changed, as the Changes page names it (English: the catalogue translates these)."""
 
 
-def slot_text(slot: Slot, zone: str) -> str:
+def slot_text(slot: Slot, zone: str, lang: Language = ENGLISH) -> str:
     """'Mon 12 Apr, 10:30–12:00 PDT, Room A' in the conference's zone."""
     start, end = slot.start.astimezone(ZoneInfo(zone)), slot.end.astimezone(ZoneInfo(zone))
-    when = f"{start:%a} {start.day} {start:%b}, {start:%H:%M}–{end:%H:%M} {start:%Z}"
+    times = f"{lang.clock(start)}–{lang.clock(end)}"
+    when = f"{lang.short_day(start)}, {times} {start:%Z}"
     return f"{when}, {slot.room}" if slot.room else when
 
 
-def place_text(change: Change, slot: Slot, zone: str) -> str:
+def place_text(change: Change, slot: Slot, zone: str, lang: Language = ENGLISH) -> str:
     """A slot, with the session for a paper: "'Compilers' (Mon 12 Apr, ..., Room A)"."""
-    text = slot_text(slot, zone)
+    text = slot_text(slot, zone, lang)
     if change.item is ItemKind.PAPER and slot.session:
-        return f"“{slot.session_title}” ({text})"
+        return lang.gettext("“{session}” ({slot})").format(session=slot.session_title, slot=text)
     return text
 
 
-def kind_label(change: Change) -> str:
+def kind_label(change: Change, lang: Language = ENGLISH) -> str:
     if change.kind is ChangeKind.CANCELLED and change.item is ItemKind.PAPER:
-        return PAPER_CANCELLED
-    return KIND_LABELS[change.kind]
+        return lang.gettext(PAPER_CANCELLED)
+    return lang.gettext(KIND_LABELS[change.kind])
 
 
-def sentence(change: Change, zone: str) -> str:
+def sentence(change: Change, zone: str, lang: Language = ENGLISH) -> str:
     """The change in one line: "Moved: session 'X' from ... to ..."."""
-    head = f"{kind_label(change)}: {change.item.value} “{change.title}”"
+    head = lang.gettext("{label}: {item} “{title}”").format(
+        label=kind_label(change, lang),
+        item=lang.gettext(ITEM_LABELS[change.item]),
+        title=change.title,
+    )
     if change.before is not None and change.after is not None:
         before, after = (
-            place_text(change, change.before, zone),
-            place_text(change, change.after, zone),
+            place_text(change, change.before, zone, lang),
+            place_text(change, change.after, zone, lang),
         )
-        return f"{head}, from {before} to {after}"
+        return lang.gettext("{change}, from {before} to {after}").format(
+            change=head, before=before, after=after
+        )
     slot = change.after or change.before
     assert slot is not None
-    return f"{head}, {place_text(change, slot, zone)}"
+    return f"{head}, {place_text(change, slot, zone, lang)}"
 
 
-def entry_title(entry: Entry) -> str:
-    day = f"{entry.date:%A} {entry.date.day} {entry.date:%B %Y}"
+def entry_title(entry: Entry, lang: Language = ENGLISH) -> str:
+    day = lang.day_label(entry.date)
     if entry.version is None:
-        return f"Latest changes, {day}"
-    return f"Version {entry.version} of the program, {day}"
+        return lang.gettext("Latest changes, {day}").format(day=day)
+    return lang.gettext("Version {version} of the program, {day}").format(
+        version=entry.version, day=day
+    )
 
 
 def entry_anchor(entry: Entry) -> str:
     return "latest" if entry.version is None else f"version-{entry.version}"
 
 
-def change_view(change: Change, zone: str, urls: Urls, pages: Pages) -> dict[str, Any]:
+def change_view(
+    change: Change, zone: str, urls: Urls, pages: Pages, lang: Language = ENGLISH
+) -> dict[str, Any]:
     """One change; its title links to the item's page while the site still has that page."""
     href = ""
     if change.id in pages[change.item]:
         href = urls.paper(change.id) if change.item is ItemKind.PAPER else urls.session(change.id)
     return {
         "kind": change.kind.value,
-        "label": kind_label(change),
-        "item": change.item.value,
+        "label": kind_label(change, lang),
+        "item": lang.gettext(ITEM_LABELS[change.item]),
         "title": change.title,
         "href": href,
-        "before": place_text(change, change.before, zone) if change.before else "",
-        "after": place_text(change, change.after, zone) if change.after else "",
+        "before": place_text(change, change.before, zone, lang) if change.before else "",
+        "after": place_text(change, change.after, zone, lang) if change.after else "",
     }
 
 
@@ -101,7 +115,9 @@ Pages = dict[ItemKind, set[str]]
 """The ids of the sessions in the program and of the papers with a page."""
 
 
-def changes_view(log: ChangeLog, data: ConferenceData, path: str = CHANGES_PAGE) -> dict[str, Any]:
+def changes_view(
+    log: ChangeLog, data: ConferenceData, path: str = CHANGES_PAGE, lang: Language = ENGLISH
+) -> dict[str, Any]:
     """The Changes page: every release, newest first, its changes moved, added, cancelled."""
     urls = Urls.for_path(path)
     zone = data.conference.timezone
@@ -114,11 +130,11 @@ def changes_view(log: ChangeLog, data: ConferenceData, path: str = CHANGES_PAGE)
         entries.append(
             {
                 "id": entry_anchor(entry),
-                "title": entry_title(entry),
+                "title": entry_title(entry, lang),
                 "date": f"{entry.date:%Y-%m-%dT%H:%M:%SZ}",
                 "note": entry.note,
                 "first": entry.version == 1 and not entry.changes,
-                "changes": [change_view(c, zone, urls, pages) for c in entry.changes],
+                "changes": [change_view(c, zone, urls, pages, lang) for c in entry.changes],
             }
         )
     return {

@@ -254,14 +254,13 @@ def home_head(data: ConferenceData) -> str:
     return "\n".join(tags)
 
 
-def feed_link(data: ConferenceData, href: str) -> str:
+def feed_link(href: str, title: str) -> str:
     """The changes feed announced to browsers and feed readers (``href`` from the page).
 
     Only the Changes page announces it (the home page links it in its facts): Material takes
     every ``<link rel="alternate">`` for a translation of the site and downloads the whole
     sitemap.xml for it on each page view, 1.36 MB at 5,000 papers (bench/page_weight.py).
     """
-    title = f"{data.conference.short_title}: schedule changes"
     return (
         f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
         f'href="{escape(href)}">'

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 
 from generator.diagnostics import Location
 from generator.history import NO_HISTORY, History
+from generator.i18n import N_
 from generator.names import Name
 from generator.text import Text
 
@@ -29,9 +30,13 @@ class SessionKind(enum.Enum):
 
     @property
     def label(self) -> str:
-        return {"papers": "Paper session", "poster": "Poster session"}.get(
-            self.value, self.value.capitalize()
-        )
+        """The kind in English; pages show ``Language.gettext(label)`` (generator/i18n.py)."""
+        return _KIND_LABELS[self][0]
+
+    @property
+    def in_sentence(self) -> str:
+        """The kind as it reads inside an English sentence ('paper session')."""
+        return _KIND_LABELS[self][1]
 
 
 class Area(enum.Enum):
@@ -42,7 +47,20 @@ class Area(enum.Enum):
 
     @property
     def label(self) -> str:
-        return "Systems" if self is Area.SYSTEMS else "Machine learning"
+        """The area in English; pages show ``Language.gettext(label)``."""
+        return N_("Systems") if self is Area.SYSTEMS else N_("Machine learning")
+
+
+_KIND_LABELS = {
+    SessionKind.PAPERS: (N_("Paper session"), N_("paper session")),
+    SessionKind.KEYNOTE: (N_("Keynote"), N_("keynote")),
+    SessionKind.BREAK: (N_("Break"), N_("break")),
+    SessionKind.POSTER: (N_("Poster session"), N_("poster session")),
+    SessionKind.SOCIAL: (N_("Social"), N_("social")),
+    SessionKind.TUTORIAL: (N_("Tutorial"), N_("tutorial")),
+    SessionKind.PLENARY: (N_("Plenary"), N_("plenary")),
+}
+"""Each kind's label and how it reads inside a sentence, in English (the catalogue has both)."""
 
 
 LINK_KINDS = ("pdf", "code", "slides", "video", "poster")

@@ -32,11 +32,14 @@ VERSION_LENGTH = 16
 """Hex digits of the build version (64 bits: no two builds of one site collide)."""
 
 
-def plan(program: str, agenda: str, also: Iterable[str]) -> OfflinePlan:
+def plan(
+    program: str, agenda: str, also: Iterable[str], words: dict[str, str] | None = None
+) -> OfflinePlan:
     """The plan for a site whose program and agenda pages are at ``program`` and ``agenda``,
-    with ``also`` (the program's other parts, the agenda's data) kept as well."""
+    with ``also`` (the program's other parts, the agenda's data) kept as well; ``words``: the
+    offline page in the site's language (``OfflinePlan.words``)."""
     pages = dict.fromkeys(("", program, agenda, *also))  # in order, each once
-    return OfflinePlan(program, agenda, tuple(pages))
+    return OfflinePlan(program, agenda, tuple(pages), tuple(sorted((words or {}).items())))
 
 
 def build_version(inputs: Iterable[Path], facts: Iterable[str] = ()) -> str:
@@ -102,13 +105,15 @@ def _asset(name: str) -> str:
 def service_worker(offline: OfflinePlan, version: str, assets: Iterable[str]) -> str:
     """``sw.js``: the worker with the build's version, the pages to keep and the theme's
     ``assets`` (paths from the site's root) filled in."""
-    site = {
+    site: dict[str, object] = {
         "version": version,
         "program": offline.program,
         "agenda": offline.agenda,
         "pages": list(offline.pages),
         "assets": sorted(set(assets)),
     }
+    if offline.words:
+        site["words"] = dict(offline.words)
     return _asset("sw.js").replace('"@SITE@"', json.dumps(site, ensure_ascii=False), 1)
 
 

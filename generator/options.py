@@ -31,6 +31,9 @@ class BuildOptions:
     build_date: int | None = None
     """The build date (Unix seconds) the site is stamped with; None: the data's own date
     (generator/reproducible.py). Set from ``SOURCE_DATE_EPOCH`` when the user gives it."""
+    language: str = "en"
+    """The language the pages are written in (mkdocs.yml ``theme.language``); one confsite
+    has no catalogue for is written in English, with a warning (generator/i18n.py)."""
 
     def __post_init__(self) -> None:
         if self.jobs is not None and self.jobs < 1:

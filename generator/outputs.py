@@ -74,6 +74,10 @@ class OfflinePlan:
     pages: tuple[str, ...]
     """Every page and file to keep: the home page, the program and its parts, the agenda and
     its data."""
+    words: tuple[tuple[str, str], ...] = ()
+    """The page the worker shows for a page it did not keep, in the site's language: (key,
+    text) of ``lang``, ``title``, ``heading`` and ``text`` (HTML with ``{program}`` and
+    ``{agenda}`` for their addresses); none: the worker's own English."""
 
 
 class Sink(Protocol):

@@ -5,11 +5,11 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import lru_cache
+from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from generator import metadata, offline, paging, parallel, views
+from generator import i18n, metadata, offline, paging, parallel, views
 from generator.changes import ChangeLog
 from generator.changes_view import CHANGES_PAGE, FEED_FILE, changes_view
 from generator.exporters import atom, frab, ics
@@ -42,9 +42,11 @@ _HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    """The one Jinja environment: autoescaping on, undefined names are errors.
+@cache
+def environment(language: str = i18n.SOURCE_LANGUAGE) -> Environment:
+    """The one Jinja environment of a language: autoescaping on, undefined names are errors,
+    ``_``/``ngettext`` from the language's catalogue (generator/i18n.py; newstyle: variables
+    are given by name, ``_("By %(name)s", name=x)``, and escaped like any other value).
 
     The templates are laid out for diffs, one element, condition or loop to a line, while the
     pages keep the compact bytes the golden files pin down. With ``trim_blocks`` and
@@ -61,12 +63,18 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # packaged templates do not change during a run: no stat per page
+        extensions=["jinja2.ext.i18n"],
     )
+    # Jinja's own newstyle callables cost a context lookup and call per message (a tenth of
+    # the rendering time of a paper page); these plain functions behave the same.
+    gettext, ngettext = i18n.language(language).template_callables()
+    env.newstyle_gettext = True  # type: ignore[attr-defined]
+    env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext)
     return env
 
 
-def render(template: str, context: dict) -> str:
-    return environment().get_template(template).render(**context)
+def render(template: str, context: dict, language: str = i18n.SOURCE_LANGUAGE) -> str:
+    return environment(language).get_template(template).render(**context)
 
 
 def toc_of(body: str) -> tuple[TocEntry, ...]:
@@ -100,11 +108,11 @@ def _page(
     )
 
 
-def _spec_page(spec: paging.PageSpec) -> GeneratedPage:
+def _spec_page(spec: paging.PageSpec, language: str) -> GeneratedPage:
     return _page(
         spec.path,
         spec.title,
-        render(spec.template, spec.context),
+        render(spec.template, spec.context, language),
         spec.description,
         in_nav=spec.in_nav,
         search=spec.search,
@@ -123,7 +131,9 @@ def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) 
     """The site's few list pages, rendered into ``result``; its thousands of paper, author
     and session pages and downloads as two streams (``result.streams``) that a site builder
     runs side by side and writes as they come."""
-    index = views.Index.of(data)
+    lang = i18n.language(options.language)
+    index = views.Index.of(data, lang)
+    code, _ = lang.code, lang.gettext
     conference = data.conference
     name = conference.short_title
     result.site = SiteFacts(
@@ -131,7 +141,7 @@ def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) 
         url=conference.url,
         description=conference.description or conference.title,
     )
-    result.fragments["index.md"] = render("home_facts.html", views.home_view(index))
+    result.fragments["index.md"] = render("home_facts.html", views.home_view(index), code)
     result.heads["index.md"] = metadata.home_head(data)
     log = ChangeLog.of(data)
     # Lists too big for one page become an index and pages of their own (generator/paging.py).
@@ -144,65 +154,78 @@ def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) 
     result.pages += [
         _page(
             "call-for-papers",
-            "Call for papers",
-            render("cfp.html", views.cfp_view(index)),
-            f"Call for papers of {conference.title}: topics and important dates.",
+            _("Call for papers"),
+            render("cfp.html", views.cfp_view(index), code),
+            _("Call for papers of {conference}: topics and important dates.").format(
+                conference=conference.title
+            ),
         ),
         _page(
             PROGRAM_PAGE,
-            "Program",
-            render("program.html", views.program_view(index)),
-            f"The program of {name}: sessions, rooms and times.",
+            _("Program"),
+            render("program.html", views.program_view(index), code),
+            _("The program of {name}: sessions, rooms and times.").format(name=name),
         ).listing()
         if split["program"] is None
-        else _spec_page(split["program"][0]),
+        else _spec_page(split["program"][0], code),
         _page(
             "proceedings",
-            "Proceedings",
-            render("proceedings.html", views.proceedings_view(index)),
-            f"All {len(data.papers)} papers of {name}, with BibTeX.",
+            _("Proceedings"),
+            render("proceedings.html", views.proceedings_view(index), code),
+            lang.counted(
+                "All {count} paper of {name}, with BibTeX.",
+                "All {count} papers of {name}, with BibTeX.",
+                len(data.papers),
+                name=name,
+            ),
         ).listing()
         if split["proceedings"] is None
-        else _spec_page(split["proceedings"][0]),
+        else _spec_page(split["proceedings"][0], code),
         _page(
             "authors",
-            "Authors",
-            render("authors.html", views.authors_view(index)),
-            f"Every author of {name}, A-Z, with their papers.",
+            _("Authors"),
+            render("authors.html", views.authors_view(index), code),
+            _("Every author of {name}, A-Z, with their papers.").format(name=name),
         ).listing()
         if split["authors"] is None
-        else _spec_page(split["authors"][0]),
+        else _spec_page(split["authors"][0], code),
         _page(
             "committee",
-            "Committee",
-            render("committee.html", views.committee_view(index)),
-            f"The organizing and program committees of {name}.",
+            _("Committee"),
+            render("committee.html", views.committee_view(index), code),
+            _("The organizing and program committees of {name}.").format(name=name),
         ),
         _page(
             "speakers",
-            "Speakers",
-            render("speakers.html", views.speakers_view(index)),
-            f"Keynote speakers of {name}.",
+            _("Speakers"),
+            render("speakers.html", views.speakers_view(index), code),
+            _("Keynote speakers of {name}.").format(name=name),
         ),
         _page(
             CHANGES_PAGE,
-            "Schedule changes",
-            render("changes.html", changes_view(log, data)),
-            f"Sessions and papers of {name} moved, added or cancelled since the program was "
-            "published.",
+            _("Schedule changes"),
+            render("changes.html", changes_view(log, data, lang=lang), code),
+            _(
+                "Sessions and papers of {name} moved, added or cancelled since the program "
+                "was published."
+            ).format(name=name),
             in_nav=False,
-            head=metadata.feed_link(data, Urls.for_path(CHANGES_PAGE).to(FEED_FILE)),
+            head=metadata.feed_link(
+                Urls.for_path(CHANGES_PAGE).to(FEED_FILE), atom.feed_title(data, lang)
+            ),
         ),
     ]
     for specs in split.values():
-        result.pages += [_spec_page(spec) for spec in (specs or [])[1:]]
+        result.pages += [_spec_page(spec, code) for spec in (specs or [])[1:]]
     # What opens without a network as soon as the site was visited once.
     program_parts = [f"{spec.path}/" for spec in split["program"] or []]
     result.offline = offline.plan(
-        f"{PROGRAM_PAGE}/", f"{AGENDA_PAGE}/", [*program_parts, AGENDA_DATA]
+        f"{PROGRAM_PAGE}/", f"{AGENDA_PAGE}/", [*program_parts, AGENDA_DATA], lang.offline_words()
     )
+    if lang.code != i18n.SOURCE_LANGUAGE:
+        result.files.append(GeneratedFile(i18n.BROWSER_SCRIPT, lang.browser_messages()))
     result.files.append(GeneratedFile("proceedings/proceedings.bib", proceedings_bibtex(data)))
-    result.files.append(GeneratedFile(FEED_FILE, atom.changes_feed(data, log)))
+    result.files.append(GeneratedFile(FEED_FILE, atom.changes_feed(data, log, lang)))
     result.streams += [
         lambda sink: render_paper_pages(index, sink),
         lambda sink: render_authors_and_schedule(index, sink, limit),
@@ -229,8 +252,10 @@ def render_paper(index: views.Index, paper: Paper, sink: Sink) -> None:
         _page(
             f"papers/{paper.id}",
             paper.title.as_text,
-            environment().get_template("paper.html").render(**view),
-            f"{paper.title.as_text}, by {authors}. {name}.",
+            environment(index.lang.code).get_template("paper.html").render(**view),
+            index.lang.gettext("{title}, by {authors}. {name}.").format(
+                title=paper.title.as_text, authors=authors, name=name
+            ),
             in_nav=False,
             head=metadata.paper_head(record, name),
             search_record=paper_record(paper, name),
@@ -248,13 +273,14 @@ def render_paper_edit(
     session_ids: set[str],
     sink: Sink,
     budget: int,
+    language: str = i18n.SOURCE_LANGUAGE,
 ) -> None:
     """What an edit of ``paper`` changes first (``confsite serve``): its page and downloads,
     the pages of ``author_slugs`` and of ``session_ids`` with their calendars. The lists that
     mention it (program, proceedings, A-Z) follow with the next full build."""
-    index = views.Index.of(data)
+    index = views.Index.of(data, i18n.language(language))
     render_paper(index, paper, sink)
-    calendars, writer = ics.Calendars(data), ics.Writer(data.conference)
+    calendars, writer = ics.Calendars(data, index.lang), ics.Writer(data.conference)
     calendar = calendars.paper(paper)
     if calendar is not None:
         sink.file(GeneratedFile(ics.paper_file(paper.id), writer.calendar(calendar)))
@@ -283,20 +309,27 @@ def render_author_pages(index: views.Index, sink: Sink, budget: int) -> None:
 
 def render_author(index: views.Index, person: views.Person, sink: Sink, budget: int) -> None:
     """An author's page (in parts when their list of papers is long)."""
-    name = index.data.conference.short_title
-    template = environment().get_template("author.html")
+    name, lang = index.data.conference.short_title, index.lang
+    template = environment(lang.code).get_template("author.html")
     count = len(person.papers)
     parts = paging.author_parts(person, index, budget)  # None: one page holds it all
     if parts is None:
         parts = [(f"authors/{person.slug}", views.author_view(person, index))]
     for number, (path, view) in enumerate(parts, start=1):
-        part = f" ({number} of {len(parts)})" if len(parts) > 1 else ""
+        part = paging.part_label(number, len(parts), lang)
         sink.page(
             _page(
                 path,
                 f"{person.name.full}{part}",
                 template.render(**view),
-                f"{person.name.full}: {count} paper{'s' if count != 1 else ''} at {name}{part}.",
+                lang.counted(
+                    "{author}: {count} paper at {name}{part}.",
+                    "{author}: {count} papers at {name}{part}.",
+                    count,
+                    author=person.name.full,
+                    name=name,
+                    part=part,
+                ),
                 in_nav=False,
                 search=number == 1,
                 search_record=author_record(
@@ -308,23 +341,29 @@ def render_author(index: views.Index, person: views.Person, sink: Sink, budget: 
 
 def render_session(index: views.Index, session: Session, sink: Sink) -> None:
     """A session's page: its papers, when and where."""
-    data = index.data
+    data, lang = index.data, index.lang
+    when = f"{views.day_label(session.day, lang)}, {views.time_range(session, lang)}"
     sink.page(
         _page(
             f"program/{session.id}",
             session.title,
-            environment()
+            environment(lang.code)
             .get_template("session.html")
             .render(**views.session_page_view(session, index)),
-            f"{session.title}: {session.kind.label.lower()} at {data.conference.short_title}, "
-            f"{views.day_label(session.day)}, {views.time_range(session)}.",
+            lang.gettext("{title}: {kind} at {name}, {when}.").format(
+                title=session.title,
+                kind=lang.gettext(session.kind.in_sentence),
+                name=data.conference.short_title,
+                when=when,
+            ),
             in_nav=False,
             head=metadata.session_head(data, session),
             search_record=session_record(
                 session,
-                f"{views.day_label(session.day)}, {views.time_range(session)}",
+                when,
                 index.papers_by_session.get(session.id, ()),
                 data.conference.short_title,
+                lang.gettext("Chair: {name}."),
             ),
         )
     )
@@ -332,16 +371,16 @@ def render_session(index: views.Index, session: Session, sink: Sink) -> None:
 
 def render_schedule(data: ConferenceData, index: views.Index, sink: Sink) -> None:
     """Session pages, the personal agenda, and the calendar and app exports of the program."""
-    name = data.conference.short_title
+    name, lang = data.conference.short_title, index.lang
     for session in data.sessions:
         if session.kind.holds_papers:
             render_session(index, session, sink)
     sink.page(
         _page(
             AGENDA_PAGE,
-            "My agenda",
-            render("my_agenda.html", views.my_agenda_view(index)),
-            f"Your starred sessions and papers of {name}.",
+            lang.gettext("My agenda"),
+            render("my_agenda.html", views.my_agenda_view(index), lang.code),
+            lang.gettext("Your starred sessions and papers of {name}.").format(name=name),
             in_nav=False,
             search=False,
         )
@@ -350,5 +389,5 @@ def render_schedule(data: ConferenceData, index: views.Index, sink: Sink) -> Non
     sink.file(GeneratedFile(AGENDA_DATA, agenda + "\n"))
     sink.file(GeneratedFile("program/schedule.xml", frab.schedule_xml(data)))
     sink.file(GeneratedFile("program/schedule.json", frab.schedule_json(data)))
-    for uri, text in ics.calendar_files(data).items():
+    for uri, text in ics.calendar_files(data, lang).items():
         sink.file(GeneratedFile(uri, text))

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import program_grid, views
+from generator.i18n import Language
 from generator.model import Paper, Session
 from generator.urls import Urls
 
@@ -143,7 +144,7 @@ def _person_entry(
         "papers": [views.paper_summary(p, urls, index) for p in person.papers]
         if with_papers
         else [],
-        "count": f"{count} paper{'s' if count != 1 else ''}",
+        "count": _count(count, index.lang),
     }
 
 
@@ -166,6 +167,8 @@ def _paper_size(paper: Paper) -> int:
 
 def authors_split(index: views.Index, limit: int, name: str) -> list[PageSpec] | None:
     """The A-Z authors as an index of letters and a page per letter; None when one fits."""
+    lang = index.lang
+    _ = lang.gettext
     everyone = views.people(index)
     if PAGE_MARKUP + sum(_person_size(p, True) for p in everyone) <= limit:
         return None
@@ -183,14 +186,16 @@ def authors_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
         rows.append({"letter": letter, "href": top.to(f"{folder}/"), "count": len(persons)})
         for number, (path, run, pager) in enumerate(parts, start=1):
             urls = Urls.for_path(path)
-            part = f" ({number} of {len(parts)})" if len(parts) > 1 else ""
+            part = part_label(number, len(parts), lang)
             chosen = [persons[i] for i in run]
             pages.append(
                 PageSpec(
                     path=path,
-                    title=f"Authors: {letter}{part}",
-                    description=f"Authors of {name} whose family name starts with {letter}"
-                    f"{part}, with their papers.",
+                    title=_("Authors: {letter}{part}").format(letter=letter, part=part),
+                    description=_(
+                        "Authors of {name} whose family name starts with {letter}{part}, with "
+                        "their papers."
+                    ).format(name=name, letter=letter, part=part),
                     template="authors_letter.html",
                     context={
                         "letter": letter,
@@ -207,8 +212,8 @@ def authors_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
             )
     head = PageSpec(
         path="authors",
-        title="Authors",
-        description=f"Every author of {name}, A-Z by family name.",
+        title=_("Authors"),
+        description=_("Every author of {name}, A-Z by family name.").format(name=name),
         template="authors_index.html",
         context={"count": len(everyone), "letters": rows},
         in_nav=True,
@@ -262,7 +267,8 @@ def author_parts(
 
 def proceedings_split(index: views.Index, limit: int, name: str) -> list[PageSpec] | None:
     """The proceedings as a list of topics and a page per topic; None when one page fits."""
-    data = index.data
+    data, lang = index.data, index.lang
+    _ = lang.gettext
     if PAGE_MARKUP + sum(_paper_size(p) for p in data.papers) <= limit:
         return None
     whole = views.proceedings_view(index)
@@ -274,7 +280,7 @@ def proceedings_split(index: views.Index, limit: int, name: str) -> list[PageSpe
     other = [p for p in data.papers if not p.topics]
     if other:
         taken = {t.id for t in data.conference.topics}
-        groups.append((_unique("other", taken), "Other papers", other))
+        groups.append((_unique("other", taken), _("Other papers"), other))
     top = Urls.for_path("proceedings")
     pages: list[PageSpec] = []
     rows = []
@@ -287,15 +293,20 @@ def proceedings_split(index: views.Index, limit: int, name: str) -> list[PageSpe
             index,
             limit,
             template="proceedings_topic.html",
-            title=f"Proceedings: {group_name}",
-            description=f"Papers of {name} on {group_name}",
+            title=_("Proceedings: {topic}").format(topic=group_name),
+            description=_("Papers of {name} on {topic}").format(name=name, topic=group_name),
             context={"name": group_name, "count": len(papers)},
             links={"proceedings_href": "proceedings/", "bib_href": "proceedings/proceedings.bib"},
         )
     head = PageSpec(
         path="proceedings",
-        title="Proceedings",
-        description=f"All {len(data.papers)} papers of {name} by topic, with BibTeX.",
+        title=_("Proceedings"),
+        description=lang.counted(
+            "All {count} paper of {name} by topic, with BibTeX.",
+            "All {count} papers of {name} by topic, with BibTeX.",
+            len(data.papers),
+            name=name,
+        ),
         template="proceedings_index.html",
         context={
             "title": whole["title"],
@@ -341,7 +352,8 @@ def _day_view(
 def program_split(index: views.Index, limit: int, name: str) -> list[PageSpec] | None:
     """The program as an overview of every session and a page per day (in parts of whole time
     slots); None when one page fits."""
-    data = index.data
+    data, lang = index.data, index.lang
+    _ = lang.gettext
     sizes = [_session_size(s, index) for s in data.sessions]
     unscheduled = [p for p in data.papers if not p.session_id]
     if PAGE_MARKUP + sum(sizes) + sum(_paper_size(p) for p in unscheduled) <= limit:
@@ -354,28 +366,29 @@ def program_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
     if unscheduled and not listed:  # pages of their own, after the days
         unscheduled_link = {
             "href": top.to(f"{UNSCHEDULED}/"),
-            "count": _count(len(unscheduled)),
+            "count": _count(len(unscheduled), lang),
         }
     days = []
     for day in data.days:
         slots = time_slots(day.sessions)
         folder = f"program/days/{day.date.isoformat()}"
         slot_sizes = [sum(_session_size(s, index) for s in slot) for slot in slots]
-        parts = _parts_of(folder, slot_sizes, limit, functools.partial(_span, slots))
-        label = views.day_label(day.date)
+        parts = _parts_of(folder, slot_sizes, limit, functools.partial(_span, slots, lang))
+        label = views.day_label(day.date, lang)
         page_of = {}
         for path, run, pager in parts:
             chosen = [s for i in run for s in slots[i]]
             for session in chosen:
                 page_of[session.id] = path
             urls = Urls.for_path(path)
-            part = f", {_span(slots, run)}" if len(parts) > 1 else ""
+            part = f", {_span(slots, lang, run)}" if len(parts) > 1 else ""
             pages.append(
                 PageSpec(
                     path=path,
-                    title=f"Program: {label}{part}",
-                    description=f"The program of {name} on {label}{part}: sessions, rooms, "
-                    "times and papers.",
+                    title=_("Program: {day}").format(day=f"{label}{part}"),
+                    description=_(
+                        "The program of {name} on {day}: sessions, rooms, times and papers."
+                    ).format(name=name, day=f"{label}{part}"),
                     template="program_day.html",
                     context={
                         "timezone": data.conference.timezone,
@@ -393,20 +406,20 @@ def program_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
             {
                 "id": f"day-{day.date.isoformat()}",
                 "label": label,
-                "short": f"{day.date:%a} {day.date.day} {day.date:%b}",
+                "short": lang.short_day(day.date),
                 "href": top.to(f"{folder}/"),
                 "sessions": [
                     {
                         "id": s.id,
-                        "time": views.time_range(s),
+                        "time": views.time_range(s, lang),
                         "room": s.room,
-                        "kind_label": s.kind.label,
+                        "kind_label": _(s.kind.label),
                         "title": s.title,
                         # its own page, or its place on the day's page (keynotes, breaks)
                         "href": top.to(f"program/{s.id}/")
                         if s.kind.holds_papers
                         else top.to(f"{page_of[s.id]}/#{s.id}"),
-                        "count": _count(len(index.papers_by_session.get(s.id, ()))),
+                        "count": _count(len(index.papers_by_session.get(s.id, ())), lang),
                     }
                     for s in day.sessions
                 ],
@@ -414,8 +427,10 @@ def program_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
         )
     head = PageSpec(
         path="program",
-        title="Program",
-        description=f"The program of {name}: sessions, rooms and times, day by day.",
+        title=_("Program"),
+        description=_("The program of {name}: sessions, rooms and times, day by day.").format(
+            name=name
+        ),
         template="program_overview.html",
         context={
             "timezone": data.conference.timezone,
@@ -424,7 +439,7 @@ def program_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
             if listed
             else [],
             "unscheduled_link": unscheduled_link,
-            "exports": views.schedule_exports(top),
+            "exports": views.schedule_exports(top, lang),
             "agenda_href": top.to("program/my-agenda/"),
         },
         search=True,
@@ -449,9 +464,9 @@ def _unscheduled_pages(
         index,
         limit,
         template="program_unscheduled.html",
-        title="Papers not yet scheduled",
-        description=f"Papers of {name} without a session yet",
-        context={"count": _count(len(papers))},
+        title=index.lang.gettext("Papers not yet scheduled"),
+        description=index.lang.gettext("Papers of {name} without a session yet").format(name=name),
+        context={"count": _count(len(papers), index.lang)},
         links={"program_href": "program/"},
     )
 
@@ -477,7 +492,7 @@ def _paper_list_pages(
     pages = []
     for number, (path, run, pager) in enumerate(parts, start=1):
         urls = Urls.for_path(path)
-        part = f" ({number} of {len(parts)})" if len(parts) > 1 else ""
+        part = part_label(number, len(parts), index.lang)
         pages.append(
             PageSpec(
                 path=path,
@@ -500,10 +515,17 @@ def _overview_size(session: Session) -> int:
     return OVERVIEW_MARKUP + 4 * len(session.id) + len(session.title.encode("utf-8"))
 
 
-def _count(papers: int) -> str:
-    return f"{papers} paper{'s' if papers != 1 else ''}" if papers else ""
+def _count(papers: int, lang: Language) -> str:
+    return lang.counted("{count} paper", "{count} papers", papers) if papers else ""
 
 
-def _span(slots: list[list[Session]], run: range) -> str:
+def part_label(number: int, parts: int, lang: Language) -> str:
+    """' (2 of 3)' after the title of a page that is one of several; "" for a whole one."""
+    if parts == 1:
+        return ""
+    return lang.gettext(" ({number} of {parts})").format(number=number, parts=parts)
+
+
+def _span(slots: list[list[Session]], lang: Language, run: range) -> str:
     chosen = [s for i in run for s in slots[i]]
-    return f"{chosen[0].start:%H:%M}–{max(s.end for s in chosen):%H:%M}"
+    return f"{lang.clock(chosen[0].start)}–{lang.clock(max(s.end for s in chosen))}"

@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from generator import offline
+from generator import i18n, offline
 from generator.outputs import GeneratedPage
 
 FACTS_MARKER = "<!-- conference-facts -->"
@@ -60,12 +60,15 @@ def packaged_assets() -> list[tuple[str, Traversable]]:
     return found
 
 
-def linked_assets() -> list[str]:
-    """The stylesheets and scripts every page links, in order: the site's own, the offline
-    registration script (generator/offline.py), and those at the top of each asset folder
-    (``assets/<folder>/<name>.css``, not what lies deeper, such as fonts)."""
+def linked_assets(generated: Container[str] = ()) -> list[str]:
+    """The stylesheets and scripts every page links, in order: the site's own (with the
+    translated words of its scripts first when the build wrote them: ``generated`` holds the
+    uris of the core's files), the offline registration script (generator/offline.py), and
+    those at the top of each asset folder (``assets/<folder>/<name>.css``, not what lies
+    deeper, such as fonts)."""
     folders = [uri for uri, _source in packaged_assets() if uri not in (*ASSETS, *WORKERS)]
-    linked = [*ASSETS, offline.REGISTRATION, *(uri for uri in folders if uri.count("/") == 2)]
+    own = [i18n.BROWSER_SCRIPT] if i18n.BROWSER_SCRIPT in generated else []
+    linked = [*own, *ASSETS, offline.REGISTRATION, *(uri for uri in folders if uri.count("/") == 2)]
     return [uri for uri in linked if uri.endswith((".css", ".js"))]
 
 

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from generator import latex, program_grid
+from generator import i18n, latex, program_grid
 from generator.changes import ChangeLog
 from generator.changes_view import CHANGES_PAGE, FEED_FILE, agenda_version
 from generator.exporters import ics
 from generator.exporters.bibtex import paper_bibtex
 from generator.exporters.citation import CitationRecord, record_of
 from generator.exporters.citation_text import apa_citation, plain_citation
+from generator.i18n import N_, Language
 from generator.model import (
     Area,
     ConferenceData,
@@ -31,20 +32,21 @@ from generator.names import Name
 from generator.urls import Urls
 
 LINK_LABELS = {
-    "pdf": "PDF",
-    "code": "Code",
-    "slides": "Slides",
-    "video": "Video",
-    "poster": "Poster",
+    "pdf": N_("PDF"),
+    "code": N_("Code"),
+    "slides": N_("Slides"),
+    "video": N_("Video"),
+    "poster": N_("Poster"),
 }
+"""A paper's link buttons by kind (English: the catalogue translates them)."""
 
 
-def day_label(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
+def day_label(day: date, lang: Language) -> str:
+    return lang.day_label(day)
 
 
-def time_range(session: Session) -> str:
-    return f"{session.start:%H:%M}–{session.end:%H:%M}"
+def time_range(session: Session, lang: Language) -> str:
+    return f"{lang.clock(session.start)}–{lang.clock(session.end)}"
 
 
 def utc_iso(moment: datetime) -> str:
@@ -52,9 +54,9 @@ def utc_iso(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def date_in_zone(item: ImportantDate) -> str:
+def date_in_zone(item: ImportantDate, lang: Language) -> str:
     """'Friday 25 September 2026, 23:59 AoE' in the zone the date was given in."""
-    return f"{item.at:%A} {item.at.day} {item.at:%B %Y, %H:%M} {item.zone}"
+    return f"{lang.day_and_time(item.at)} {item.zone}"
 
 
 @dataclass(frozen=True)
@@ -66,9 +68,11 @@ class Index:
     papers_by_session: dict[str, list[Paper]]
     speakers: dict[str, Any]
     topics: dict[str, str]
+    lang: Language
+    """The language pages are written in: its messages and dates (generator/i18n.py)."""
 
     @classmethod
-    def of(cls, data: ConferenceData) -> Index:
+    def of(cls, data: ConferenceData, lang: Language | None = None) -> Index:
         by_session: dict[str, list[Paper]] = defaultdict(list)
         for paper in data.papers:
             if paper.session_id:
@@ -79,6 +83,7 @@ class Index:
             papers_by_session=by_session,
             speakers={s.id: s for s in data.speakers},
             topics={t.id: t.name for t in data.conference.topics},
+            lang=lang or i18n.language(),
         )
 
 
@@ -112,8 +117,8 @@ def session_view(session: Session, urls: Urls, index: Index) -> dict[str, Any]:
         "id": session.id,
         "title": session.title,
         "kind": session.kind.value,
-        "kind_label": session.kind.label,
-        "time": time_range(session),
+        "kind_label": index.lang.gettext(session.kind.label),
+        "time": time_range(session, index.lang),
         "start_utc": utc_iso(session.start),
         "end_utc": utc_iso(session.end),
         "zone": index.data.conference.timezone,
@@ -150,8 +155,8 @@ def program_view(index: Index) -> dict[str, Any]:
         days.append(
             {
                 "id": f"day-{day.date.isoformat()}",
-                "label": day_label(day.date),
-                "short": f"{day.date:%a} {day.date.day} {day.date:%b}",
+                "label": day_label(day.date, index.lang),
+                "short": index.lang.short_day(day.date),
                 **program_grid.day_view(
                     day.sessions, index.data.rooms, lambda s: session_view(s, urls, index)
                 ),
@@ -163,16 +168,17 @@ def program_view(index: Index) -> dict[str, Any]:
         "unscheduled": [
             paper_summary(p, urls, index) for p in index.data.papers if not p.session_id
         ],
-        "exports": schedule_exports(urls),
+        "exports": schedule_exports(urls, index.lang),
         "agenda_href": urls.to("program/my-agenda/"),
     }
 
 
-def schedule_exports(urls: Urls) -> list[dict[str, str]]:
+def schedule_exports(urls: Urls, lang: Language) -> list[dict[str, str]]:
+    _ = lang.gettext
     return [
-        {"label": "Calendar (.ics)", "href": urls.to(ics.PROGRAM_FILE)},
-        {"label": "frab XML (Giggity, EventFahrplan)", "href": urls.to("program/schedule.xml")},
-        {"label": "Schedule JSON", "href": urls.to("program/schedule.json")},
+        {"label": _("Calendar (.ics)"), "href": urls.to(ics.PROGRAM_FILE)},
+        {"label": _("frab XML (Giggity, EventFahrplan)"), "href": urls.to("program/schedule.xml")},
+        {"label": _("Schedule JSON"), "href": urls.to("program/schedule.json")},
     ]
 
 
@@ -193,7 +199,7 @@ def session_page_view(session: Session, index: Index) -> dict[str, Any]:
     return {
         **view,
         "papers": papers,
-        "day": day_label(session.day),
+        "day": day_label(session.day, index.lang),
         "program_href": urls.to(f"program/#{session.id}"),
         "agenda_href": urls.to("program/my-agenda/"),
     }
@@ -220,11 +226,11 @@ def agenda_data(index: Index) -> dict[str, Any]:
         "sessions": {
             s.id: {
                 "title": s.title,
-                "kind": s.kind.label,
+                "kind": index.lang.gettext(s.kind.label),
                 "start": utc_iso(s.start),
                 "end": utc_iso(s.end),
-                "time": time_range(s),
-                "day": day_label(s.day),
+                "time": time_range(s, index.lang),
+                "day": day_label(s.day, index.lang),
                 "abbr": f"{s.start:%Z}",
                 "room": s.room,
                 "location": ics.location(conference, s),
@@ -268,8 +274,8 @@ def paper_view(paper: Paper, index: Index) -> dict[str, Any]:
             {
                 "title": session.title,
                 "href": urls.to(f"program/{session.id}/"),
-                "day": day_label(session.day),
-                "time": time_range(session),
+                "day": day_label(session.day, index.lang),
+                "time": time_range(session, index.lang),
                 "room": session.room,
                 "start_utc": utc_iso(session.start),
                 "end_utc": utc_iso(session.end),
@@ -279,10 +285,17 @@ def paper_view(paper: Paper, index: Index) -> dict[str, Any]:
             if session
             else None
         ),
-        "links": [{"label": LINK_LABELS[k], "href": url, "kind": k} for k, url in paper.links],
+        "links": [
+            {"label": index.lang.gettext(LINK_LABELS[k]), "href": url, "kind": k}
+            for k, url in paper.links
+        ],
         "bibtex": paper_bibtex(index.data, paper),
         "downloads": [
-            {"label": label, "readers": readers, "href": urls.to(f"papers/{paper.id}.{ext}")}
+            {
+                "label": label,
+                "readers": index.lang.gettext(readers),
+                "href": urls.to(f"papers/{paper.id}.{ext}"),
+            }
             for label, readers, ext in CITATION_DOWNLOADS
         ],
         **_citations(record_of(index.data, paper)),
@@ -294,8 +307,8 @@ def paper_view(paper: Paper, index: Index) -> dict[str, Any]:
 
 CITATION_DOWNLOADS = (
     ("BibTeX", "LaTeX", "bib"),
-    ("RIS", "EndNote, Zotero, Mendeley", "ris"),
-    ("CSL-JSON", "Zotero, Pandoc", "csl.json"),
+    ("RIS", N_("EndNote, Zotero, Mendeley"), "ris"),
+    ("CSL-JSON", N_("Zotero, Pandoc"), "csl.json"),
 )
 """A paper's citation files: label, the tools that read it, extension."""
 
@@ -323,7 +336,7 @@ def proceedings_view(index: Index) -> dict[str, Any]:
         groups.append(
             {
                 "id": "other",
-                "name": "Other papers",
+                "name": index.lang.gettext("Other papers"),
                 "papers": [paper_summary(p, urls, index) for p in other],
             }
         )
@@ -331,7 +344,10 @@ def proceedings_view(index: Index) -> dict[str, Any]:
     if data.volume:
         volume_title = latex.decode(data.volume.get("title") or data.volume.get("booktitle"))
     return {
-        "title": volume_title or f"Proceedings of {data.conference.title}",
+        "title": volume_title
+        or index.lang.gettext("Proceedings of {conference}").format(
+            conference=data.conference.title
+        ),
         "count": len(data.papers),
         "groups": groups,
         "bib_href": urls.to("proceedings/proceedings.bib"),
@@ -439,7 +455,12 @@ def committee_view(index: Index) -> dict[str, Any]:
 
     split = any(m.area is not None for m in data.program_committee)
     areas = [
-        {"id": a.value, "label": a.label, "count": len(listed(a)), "members": listed(a)}
+        {
+            "id": a.value,
+            "label": index.lang.gettext(a.label),
+            "count": len(listed(a)),
+            "members": listed(a),
+        }
         for a in (Area if split else ())
     ]
     return {
@@ -472,8 +493,8 @@ def speakers_view(index: Index) -> dict[str, Any]:
                 "session": (
                     {
                         "href": urls.session(session.id),
-                        "day": day_label(session.day),
-                        "time": time_range(session),
+                        "day": day_label(session.day, index.lang),
+                        "time": time_range(session, index.lang),
                         "room": session.room,
                     }
                     if session
@@ -486,7 +507,7 @@ def speakers_view(index: Index) -> dict[str, Any]:
 
 def dates_view(index: Index) -> list[dict[str, str]]:
     return [
-        {"name": d.name, "when": date_in_zone(d), "utc": utc_iso(d.at), "zone": d.zone}
+        {"name": d.name, "when": date_in_zone(d, index.lang), "utc": utc_iso(d.at), "zone": d.zone}
         for d in index.data.conference.important_dates
     ]
 
@@ -494,13 +515,7 @@ def dates_view(index: Index) -> list[dict[str, str]]:
 def home_view(index: Index) -> dict[str, Any]:
     conference = index.data.conference
     urls = Urls.for_path("")
-    start, end = conference.start, conference.end
-    if start == end:
-        dates = day_label(start)
-    elif (start.year, start.month) == (end.year, end.month):
-        dates = f"{start.day}–{end.day} {start:%B %Y}"
-    else:
-        dates = f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
+    dates = index.lang.date_span(conference.start, conference.end)
     return {
         "title": conference.title,
         "fictional": conference.fictional,

@@ -25,7 +25,10 @@ def index() -> views.Index:
 def test_day_label_and_time_range(index: views.Index) -> None:
     session = index.sessions["s-compilers"]
 
-    assert (views.day_label(date(2030, 6, 3)), views.time_range(session)) == (
+    assert (
+        views.day_label(date(2030, 6, 3), index.lang),
+        views.time_range(session, index.lang),
+    ) == (
         "Monday 3 June 2030",
         "10:30–12:00",
     )

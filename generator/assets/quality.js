@@ -8,7 +8,8 @@
     var dialog = document.querySelector('.md-search[role="dialog"]');
     if (dialog && !dialog.hasAttribute("aria-label")) {
       var input = dialog.querySelector(".md-search__input");
-      dialog.setAttribute("aria-label", (input && input.getAttribute("aria-label")) || "Search");
+      var fallback = (window.confsiteMessages || {}).Search || "Search";
+      dialog.setAttribute("aria-label", (input && input.getAttribute("aria-label")) || fallback);
     }
   }
 

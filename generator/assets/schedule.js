@@ -16,6 +16,19 @@
   var LEAD = PREFIX + "zone-lead";
   var agendaData = null;
 
+  // The page's language (Material writes theme.language into <html lang>): local times read
+  // in it whatever the browser's own locale. The words come from assets/confsite/messages.js
+  // (written by the build for a language other than English), by their English wording.
+  var LANG = document.documentElement.lang || undefined;
+  var MESSAGES = window.confsiteMessages || {};
+
+  function t(english, values) {
+    var text = Object.prototype.hasOwnProperty.call(MESSAGES, english) ? MESSAGES[english] : english;
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
+
   function load(key, fallback) {
     try {
       var value = localStorage.getItem(key);
@@ -45,7 +58,7 @@
   var VISITOR_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
 
   function clock(zone) {
-    return new Intl.DateTimeFormat(undefined, {
+    return new Intl.DateTimeFormat(LANG, {
       hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone,
     });
   }
@@ -57,7 +70,7 @@
   }
 
   function dayLabel(date, zone) {
-    return new Intl.DateTimeFormat(undefined, {
+    return new Intl.DateTimeFormat(LANG, {
       weekday: "short", day: "numeric", month: "short", timeZone: zone,
     }).format(date);
   }
@@ -87,12 +100,12 @@
       var text = localText(start, end, when.dataset.zone);
       if (!text) return;
       var span = el("span", "cs-when__local");
-      span.title = "Your time zone: " + VISITOR_ZONE;
+      span.title = t("Your time zone: {zone}", { zone: VISITOR_ZONE });
       var time = el("time", "", text.time);
       time.dateTime = when.dataset.start;
       span.appendChild(time);
       if (text.day) span.appendChild(el("span", "cs-local-day", " " + text.day));
-      span.appendChild(el("span", "cs-local-label", " your time"));
+      span.appendChild(el("span", "cs-local-label", t(" your time")));
       when.appendChild(span);
       shown = true;
     });
@@ -139,9 +152,10 @@
         current = key;
         var section = el("section", "cs-day cs-day--local");
         section.dataset.localDay = key;
-        section.appendChild(el("h2", "", new Intl.DateTimeFormat(undefined, {
-          weekday: "long", day: "numeric", month: "long",
-        }).format(start) + " (your time)"));
+        section.appendChild(el("h2", "", t("{day} (your time)", {
+          day: new Intl.DateTimeFormat(LANG, { weekday: "long", day: "numeric", month: "long" })
+            .format(start),
+        })));
         list = el("ol", "cs-sessions");
         section.appendChild(list);
         box.appendChild(section);
@@ -204,7 +218,7 @@
         var what = s.item.querySelector(".cs-session__what") || s.item;
         what.insertBefore(badge, what.firstChild);
       }
-      badge.textContent = state === "now" ? "Happening now" : "Next";
+      badge.textContent = state === "now" ? t("Happening now") : t("Next");
     });
     nowLines(root, now);
     root.querySelectorAll(".cs-now-jump").forEach(function (box) {
@@ -274,10 +288,10 @@
       var compact = button.classList.contains("cs-star--icon");
       // The visible words stay the same in both states and are part of the accessible name
       // (WCAG 2.5.3, label in name); the star and aria-pressed show the state.
-      button.textContent = (on ? "\u2605" : "\u2606") + (compact ? "" : " My agenda");
-      button.title = on ? "In my agenda (click to remove)" : "Add to my agenda";
+      button.textContent = (on ? "\u2605" : "\u2606") + (compact ? "" : " " + t("My agenda"));
+      button.title = on ? t("In my agenda (click to remove)") : t("Add to my agenda");
       // A toggle keeps one name; aria-pressed says whether it is on.
-      button.setAttribute("aria-label", "My agenda: " + title);
+      button.setAttribute("aria-label", t("My agenda: {title}", { title: title }));
     });
   }
 
@@ -358,19 +372,19 @@
     when.appendChild(conference);
     li.appendChild(when);
     var what = el("div", "cs-agenda__what");
-    what.appendChild(el("span", "cs-kind", item.paper ? "Paper" : session.kind));
+    what.appendChild(el("span", "cs-kind", item.paper ? t("Paper") : session.kind));
     what.appendChild(document.createTextNode(" "));
     var link = el("a", "cs-agenda__title", item.title);
     link.href = new URL(item.paper ? item.paper.path : session.path, ROOT).href;
     what.appendChild(link);
     var details = [];
-    if (item.paper) details.push(item.paper.authors, "in " + session.title);
+    if (item.paper) details.push(item.paper.authors, t("in {session}", { session: session.title }));
     if (session.room) details.push(session.room);
     what.appendChild(el("div", "cs-agenda__details", details.join(" \u00b7 ")));
     if (item.clashes.length) {
-      what.appendChild(el("p", "cs-clash-note", "Clashes with: " + item.clashes.map(function (c) {
-        return c.title;
-      }).join("; ")));
+      what.appendChild(el("p", "cs-clash-note", t("Clashes with: {titles}", {
+        titles: item.clashes.map(function (c) { return c.title; }).join("; "),
+      })));
     }
     var button = el("button", "cs-star cs-star--icon");
     button.type = "button";
@@ -404,7 +418,7 @@
       }
     }).catch(function (error) {
       box.querySelector(".cs-agenda__list").replaceChildren(
-        el("li", "cs-notice", "The schedule could not be loaded (" + error.message + ")."));
+        el("li", "cs-notice", t("The schedule could not be loaded ({error}).", { error: error.message })));
     });
   }
 
@@ -442,13 +456,13 @@
   function agendaCalendar(data, items) {
     var lines = [
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + data.prodid, "CALSCALE:GREGORIAN",
-      "X-WR-CALNAME:" + icsText("My agenda, " + data.title),
+      "X-WR-CALNAME:" + icsText(t("My agenda, {title}", { title: data.title })),
     ];
     items.forEach(function (item) {
       var s = item.session;
       var p = item.paper;
       var description = p
-        ? [p.authors, "Presented in " + s.title, "", p.url]
+        ? [p.authors, t("Presented in {session}", { session: s.title }), "", p.url]
         : [s.kind].concat(s.papers.map(function (id) {
           return data.papers[id] ? "- " + data.papers[id].title : "";
         }).filter(Boolean), ["", s.url]);
@@ -489,9 +503,9 @@
     var minutes = Math.floor(ms / 60000);
     var days = Math.floor(minutes / 1440);
     var hours = Math.floor((minutes % 1440) / 60);
-    if (days >= 2) return days + " days " + hours + " h";
-    if (days === 1) return "1 day " + hours + " h";
-    return hours + " h " + (minutes % 60) + " min";
+    if (days >= 2) return t("{days} days {hours} h", { days: days, hours: hours });
+    if (days === 1) return t("1 day {hours} h", { hours: hours });
+    return t("{hours} h {minutes} min", { hours: hours, minutes: minutes % 60 });
   }
 
   function deadlines(root) {
@@ -506,7 +520,7 @@
         var label = cell.querySelector(".cs-past-label");
         if (past && !label) {
           // The space sits outside the label, which is kept free of the line-through.
-          label = el("span", "cs-past-label", "(past)");
+          label = el("span", "cs-past-label", t("(past)"));
           cell.append(" ", label);
         }
         if (!past && label) {
@@ -522,7 +536,7 @@
         table.parentNode.insertBefore(box, table);
       }
       if (!next) {
-        box.textContent = "All these dates have passed.";
+        box.textContent = t("All these dates have passed.");
         return;
       }
       next.row.classList.add("cs-next-date");
@@ -530,10 +544,11 @@
       var given = next.row.cells[next.row.cells.length - 1].querySelector("time").textContent;
       var when = new Date(next.at);
       var yours = dayLabel(when, undefined) + " " + clock(undefined).format(when);
-      var text = "Next: " + name + " in " + countdown(next.at - now) + " (" + given +
-        "; " + yours + " your time).";
+      var text = t("Next: {name} in {countdown} ({given}; {yours} your time).", {
+        name: name, countdown: countdown(next.at - now), given: given, yours: yours,
+      });
       if (/\bAoE\b/.test(given)) {
-        text += " AoE = Anywhere on Earth, UTC\u221212.";
+        text += t(" AoE = Anywhere on Earth, UTC\u221212.");
       }
       box.textContent = text;
     });

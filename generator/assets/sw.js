@@ -86,14 +86,25 @@ self.addEventListener("activate", function (event) {
   );
 });
 
+// The page's words in the site's language when the build gave them (generator/i18n.py).
+var OFFLINE_WORDS = SITE.words || {
+  lang: "en",
+  title: "Offline",
+  heading: "You are offline",
+  text: "This page was not saved on this device. The <a href=\"{program}\">program</a> and " +
+    "<a href=\"{agenda}\">your agenda</a> are.",
+};
+
 function offlinePage() {
   var home = SCOPE;
-  var body = "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">" +
+  var words = OFFLINE_WORDS;
+  var text = words.text.replace("{program}", home + SITE.program)
+    .replace("{agenda}", home + SITE.agenda);
+  var body = "<!doctype html><html lang=\"" + words.lang + "\"><meta charset=\"utf-8\">" +
     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-    "<title>Offline</title><body style=\"font-family: sans-serif; margin: 2rem; max-width: 36rem\">" +
-    "<h1>You are offline</h1><p>This page was not saved on this device. " +
-    "The <a href=\"" + home + SITE.program + "\">program</a> and " +
-    "<a href=\"" + home + SITE.agenda + "\">your agenda</a> are.</p></body></html>";
+    "<title>" + words.title + "</title>" +
+    "<body style=\"font-family: sans-serif; margin: 2rem; max-width: 36rem\">" +
+    "<h1>" + words.heading + "</h1><p>" + text + "</p></body></html>";
   return new Response(body, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 

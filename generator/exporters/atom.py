@@ -24,6 +24,7 @@ from generator.changes_view import (
     sentence,
 )
 from generator.exporters import ics
+from generator.i18n import ENGLISH, Language
 from generator.model import ConferenceData
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -42,26 +43,31 @@ def entry_id(data: ConferenceData, log: ChangeLog, entry: Entry) -> str:
     return f"tag:{host},{data.conference.year}:changes/version-{version}"
 
 
-def _content(entry: Entry, zone: str) -> str:
+def _content(entry: Entry, zone: str, lang: Language) -> str:
     """The entry's changes as escaped HTML: a note, then one list item per change."""
     parts = [f"<p>{escape(entry.note)}</p>"] if entry.note else []
     if entry.changes:
-        items = "".join(f"<li>{escape(sentence(c, zone))}</li>" for c in entry.changes)
+        items = "".join(f"<li>{escape(sentence(c, zone, lang))}</li>" for c in entry.changes)
         parts.append(f"<ul>{items}</ul>")
     elif not entry.note:
-        parts.append("<p>The program was published.</p>")
+        parts.append(f"<p>{escape(lang.gettext('The program was published.'))}</p>")
     return "".join(parts)
 
 
-def _summary(entry: Entry) -> str:
+def _summary(entry: Entry, lang: Language) -> str:
     count = len(entry.changes)
     if not count:
-        return entry.note or "The program was published."
-    return f"{count} change{'s' if count != 1 else ''} to the program."
+        return entry.note or lang.gettext("The program was published.")
+    return lang.counted("{count} change to the program.", "{count} changes to the program.", count)
 
 
-def changes_feed(data: ConferenceData, log: ChangeLog) -> str:
-    """The feed's text: UTF-8 XML, one entry per release, newest first."""
+def feed_title(data: ConferenceData, lang: Language = ENGLISH) -> str:
+    return lang.gettext("{name}: schedule changes").format(name=data.conference.short_title)
+
+
+def changes_feed(data: ConferenceData, log: ChangeLog, lang: Language = ENGLISH) -> str:
+    """The feed's text: UTF-8 XML, one entry per release, newest first; its words (not its
+    structure) in ``lang``."""
     conference = data.conference
     page = f"{conference.url}{CHANGES_PAGE}/"
     ET.register_namespace("", ATOM)
@@ -74,11 +80,14 @@ def changes_feed(data: ConferenceData, log: ChangeLog) -> str:
 
     feed = ET.Element(f"{{{ATOM}}}feed")
     sub(feed, "id", page)
-    sub(feed, "title", f"{conference.short_title}: schedule changes")
-    sub(feed, "subtitle", f"Sessions and papers of {conference.title} moved, added or cancelled.")
+    sub(feed, "title", feed_title(data, lang))
+    subtitle = lang.gettext("Sessions and papers of {name} moved, added or cancelled.")
+    sub(feed, "subtitle", subtitle.format(name=conference.title))
     sub(feed, "updated", rfc3339(log.updated or ics.stamp(conference)))
     author = sub(feed, "author")
-    sub(author, "name", f"The organizers of {conference.short_title}")
+    sub(
+        author, "name", lang.gettext("The organizers of {name}").format(name=conference.short_title)
+    )
     sub(author, "uri", conference.url)
     sub(feed, "link", rel="self", type=MEDIA_TYPE, href=f"{conference.url}{FEED_FILE}")
     sub(feed, "link", rel="alternate", type="text/html", href=page)
@@ -86,10 +95,10 @@ def changes_feed(data: ConferenceData, log: ChangeLog) -> str:
     for entry in log.entries:
         item = sub(feed, "entry")
         sub(item, "id", entry_id(data, log, entry))
-        sub(item, "title", entry_title(entry))
+        sub(item, "title", entry_title(entry, lang))
         sub(item, "updated", rfc3339(entry.date))
         sub(item, "link", rel="alternate", type="text/html", href=f"{page}#{entry_anchor(entry)}")
-        sub(item, "summary", _summary(entry))
-        sub(item, "content", _content(entry, conference.timezone), type="html")
+        sub(item, "summary", _summary(entry, lang))
+        sub(item, "content", _content(entry, conference.timezone, lang), type="html")
     ET.indent(feed)
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"

@@ -23,6 +23,7 @@ import icalendar
 
 from generator.changes import UNCHANGED, ChangeLog, EventVersion
 from generator.exporters import ical_text
+from generator.i18n import ENGLISH, Language
 from generator.model import Conference, ConferenceData, Paper, Session
 
 PRODID = "-//confsite//conference schedule//EN"
@@ -79,18 +80,24 @@ def paper_line(paper: Paper) -> str:
 
 
 def session_description(
-    data: ConferenceData, session: Session, papers: Iterable[Paper], speakers: dict[str, str]
+    data: ConferenceData,
+    session: Session,
+    papers: Iterable[Paper],
+    speakers: dict[str, str],
+    lang: Language = ENGLISH,
 ) -> str:
-    lines = [session.kind.label]
+    """The event's text (its words in ``lang``; the field names of the file stay)."""
+    _ = lang.gettext
+    lines = [_(session.kind.label)]
     if session.speaker_id and session.speaker_id in speakers:
-        lines.append(f"Speaker: {speakers[session.speaker_id]}")
+        lines.append(_("Speaker: {name}").format(name=speakers[session.speaker_id]))
     if session.chair:
-        lines.append(f"Chair: {session.chair}")
+        lines.append(_("Chair: {name}").format(name=session.chair))
     if session.description:
         lines += ["", session.description.as_block_text]
     paper_lines = [paper_line(p) for p in papers]
     if paper_lines:
-        lines += ["", "Papers:", *paper_lines]
+        lines += ["", _("Papers:"), *paper_lines]
     lines += ["", session_url(data.conference, session)]
     return "\n".join(lines)
 
@@ -122,8 +129,10 @@ class Calendar:
 class Calendars:
     """The calendars of one conference, sharing the lookups they all need."""
 
-    def __init__(self, data: ConferenceData) -> None:
+    def __init__(self, data: ConferenceData, lang: Language = ENGLISH) -> None:
         self.data = data
+        self.lang = lang
+        """The language of the events' words (summaries are data: titles)."""
         self.papers: dict[str, list[Paper]] = defaultdict(list)
         for paper in data.papers:
             if paper.session_id:
@@ -139,7 +148,7 @@ class Calendars:
         if event is None:
             conference = self.data.conference
             description = session_description(
-                self.data, session, self.papers[session.id], self.speakers
+                self.data, session, self.papers[session.id], self.speakers, self.lang
             )
             event = Event(
                 uid=session_uid(conference, session),
@@ -149,7 +158,7 @@ class Calendars:
                 location=location(conference, session),
                 description=description,
                 url=session_url(conference, session),
-                category=session.kind.label,
+                category=self.lang.gettext(session.kind.label),
                 version=self.changes.session(session.id),
             )
             self._session_events[session.id] = event
@@ -161,7 +170,9 @@ class Calendars:
         description = "\n".join(
             [
                 authors,
-                f"Presented in {session.title} ({session.kind.label})",
+                self.lang.gettext("Presented in {session} ({kind})").format(
+                    session=session.title, kind=self.lang.gettext(session.kind.label)
+                ),
                 "",
                 paper_url(conference, paper),
             ]
@@ -221,9 +232,9 @@ def paper_file(paper_id: str) -> str:
     return f"papers/{paper_id}.ics"
 
 
-def calendars(data: ConferenceData) -> dict[str, Calendar]:
+def calendars(data: ConferenceData, lang: Language = ENGLISH) -> dict[str, Calendar]:
     """Every .ics of the site by path: the program, each session and each scheduled paper."""
-    source = Calendars(data)
+    source = Calendars(data, lang)
     out = {PROGRAM_FILE: source.program()}
     for session in data.sessions:
         out[session_file(session.id)] = source.session(session)
@@ -325,7 +336,7 @@ class Writer:
         return "".join(parts)
 
 
-def calendar_files(data: ConferenceData) -> dict[str, str]:
+def calendar_files(data: ConferenceData, lang: Language = ENGLISH) -> dict[str, str]:
     """Every .ics of the site by path, as text."""
     writer = Writer(data.conference)
-    return {path: writer.calendar(c) for path, c in calendars(data).items()}
+    return {path: writer.calendar(c) for path, c in calendars(data, lang).items()}

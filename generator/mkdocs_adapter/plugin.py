@@ -114,6 +114,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
                 frames=self.config.frames,
                 page_budget=self.config.page_budget,
                 build_date=reproducible.requested_epoch(),
+                language=str(config.theme.get("language") or "en"),
             )
             return replace(options, **self.given)
         except ValueError as error:
@@ -160,7 +161,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
             config.site_description = config.site_description or escape(site.description)
         # The theme's colour, for the manifest and overrides/main.html's theme-color.
         config.extra.setdefault("theme_color", theme_offline.theme_colour(config.theme))
-        for asset in site_common.linked_assets():
+        for asset in site_common.linked_assets({made.uri for made in self.result.files}):
             if asset.endswith(".css") and asset not in config.extra_css:
                 config.extra_css.append(asset)
             if asset.endswith(".js") and asset not in map(str, config.extra_javascript):
@@ -309,6 +310,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
                 edit.session_ids,
                 writer,
                 self.options.page_budget,
+                self.options.language,
             )
         self._hand_over_search_entries(self.renderer.config, writer.entries, edit=True)
 

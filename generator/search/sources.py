@@ -43,12 +43,17 @@ def author_record(
 
 
 def session_record(
-    session: Session, when: str, papers: Sequence[Paper], edition: str
+    session: Session,
+    when: str,
+    papers: Sequence[Paper],
+    edition: str,
+    chair: str = "Chair: {name}.",
 ) -> SearchRecord:
-    """A session: when and where (``when``), its chair, then the titles of its papers."""
+    """A session: when and where (``when``), its chair (in the words of ``chair``), then the
+    titles of its papers."""
     parts = [f"{when}, {session.room}." if session.room else f"{when}."]
     if session.chair:
-        parts.append(f"Chair: {session.chair}.")
+        parts.append(chair.format(name=session.chair))
     if papers:
         parts.append("; ".join(paper.title.as_text for paper in papers))
     return SearchRecord(
