@@ -49,6 +49,7 @@ def N_(message: str) -> str:
 BROWSER_MESSAGES = (
     N_("Your time zone: {zone}"),
     N_(" your time"),
+    N_("{day} (your time)"),
     N_("Happening now"),
     N_("Next"),
     N_("In my agenda (click to remove)"),

@@ -305,6 +305,9 @@ class ConferenceData:
     """Proceedings entries by paper id; papers without one get a generated entry."""
     history: History = NO_HISTORY
     """releases.yaml: the program as last released, to compare with (generator/changes.py)."""
+    rooms: tuple[str, ...] = ()
+    """Every room sessions use, in the order of the program grid's columns (program.yaml's
+    ``rooms:`` first, then the others in natural order: "Room 2" before "Room 10")."""
     build_date: datetime = datetime(1970, 1, 1, tzinfo=UTC)
     """The build date the data implies (generator/reproducible.py); it dates the changes made
     since the last release. Set only when there is a release to compare with."""

@@ -193,8 +193,16 @@ def _program() -> dict[str, Any]:
     }
     session = _object(SESSION_KEYS, types, ("id", "title", "kind", "start", "end"))
     day = _object(("date", "sessions"), {"date": DATE, "sessions": _list_of(session)}, ("date",))
+    rooms = {
+        "type": "array",
+        "items": {"type": "string", "minLength": 1},
+        "uniqueItems": True,
+        "description": "the program grid's room columns, left to right",
+    }
     return _document(
-        "program.yaml", "Days and sessions.", _object(("days",), {"days": _list_of(day)}, ("days",))
+        "program.yaml",
+        "Days and sessions.",
+        _object(("rooms", "days"), {"rooms": rooms, "days": _list_of(day)}, ("days",)),
     )
 
 

@@ -128,6 +128,19 @@ def test_import_program_keeps_what_organizers_added(tmp_path: Path) -> None:
     checked(data)
 
 
+def test_import_program_keeps_the_room_order(tmp_path: Path) -> None:
+    data = conference_folder(tmp_path, "Europe/Rome", "2026-10-02", "2026-10-04")
+    import_program(data, PRETALX_XML)
+    room = next(s["room"] for s in sessions(data).values() if s.get("room"))
+    program = data / "program.yaml"
+    program.write_text(f"rooms:\n  - {room}\n" + program.read_text())
+
+    import_program(data, PRETALX_XML)
+
+    assert load_yaml_file(program, "program.yaml", Diagnostics())["rooms"] == [room]
+    checked(data)
+
+
 def test_import_program_moves_a_session_whose_day_changed(tmp_path: Path) -> None:
     data = conference_folder(tmp_path, "Europe/Rome", "2026-10-02", "2026-10-04")
     moved = tmp_path / "moved.xml"

@@ -28,7 +28,7 @@ from generator.validate import load_and_validate
 PAPERS = 50
 TINY = 3_000
 """Small enough for authors in parts and topics in parts."""
-SMALL = 12_000
+SMALL = 12_500
 """Small enough to split the program of 40 papers into days and parts of days, large enough
 for the biggest time slot (parallel sessions stay on one page)."""
 _HREF = re.compile(r'href="([^"#]*)(?:#[^"]*)?"')

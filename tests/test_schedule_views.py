@@ -4,38 +4,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date, datetime, time
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import EXAMPLE_DATA
 
 from generator import views
-from generator.diagnostics import Location
-from generator.model import ConferenceData, Session, SessionKind
+from generator.model import ConferenceData
 from generator.outputs import BuildResult
 from generator.pages import render_site
 from generator.validate import load_and_validate
-
-ZONE = ZoneInfo("Europe/Berlin")
-DAY = date(2030, 6, 3)
-
-
-def session(id: str, start: str, end: str, room: str) -> Session:
-    def at(hhmm: str) -> datetime:
-        return datetime.combine(DAY, time.fromisoformat(hhmm), tzinfo=ZONE)
-
-    return Session(
-        id,
-        id.title(),
-        SessionKind.PAPERS,
-        DAY,
-        at(start),
-        at(end),
-        room,
-        Location("data/program.yaml", 1),
-    )
 
 
 @pytest.fixture(scope="module")
@@ -43,48 +21,6 @@ def example() -> ConferenceData:
     data, _ = load_and_validate(EXAMPLE_DATA)
     assert data is not None
     return data
-
-
-def test_room_grid_puts_parallel_sessions_side_by_side_and_solo_ones_across() -> None:
-    day = (
-        session("opening", "09:00", "09:30", "Hall"),
-        session("a1", "10:00", "11:00", "Room A"),
-        session("b1", "10:00", "11:00", "Room B"),
-        session("lunch", "12:00", "13:00", "Foyer"),
-    )
-
-    columns, places = views.room_grid(day)
-
-    assert columns == 2
-    assert places == {
-        "opening": "--cs-row: 1 / 2; --cs-col: 1; --cs-span: 2",
-        "a1": "--cs-row: 3 / 4; --cs-col: 1; --cs-span: 1",
-        "b1": "--cs-row: 3 / 4; --cs-col: 2; --cs-span: 1",
-        "lunch": "--cs-row: 5 / 6; --cs-col: 1; --cs-span: 2",
-    }
-
-
-def test_room_grid_stacks_back_to_back_sessions_beside_a_long_one() -> None:
-    day = (
-        session("posters", "13:00", "15:00", "Hall"),
-        session("talk-1", "13:00", "14:00", "Room A"),
-        session("talk-2", "14:00", "15:00", "Room A"),
-    )
-
-    columns, places = views.room_grid(day)
-
-    assert columns == 2
-    assert places == {
-        "posters": "--cs-row: 1 / 3; --cs-col: 1; --cs-span: 1",
-        "talk-1": "--cs-row: 1 / 2; --cs-col: 2; --cs-span: 1",
-        "talk-2": "--cs-row: 2 / 3; --cs-col: 2; --cs-span: 1",
-    }
-
-
-def test_room_grid_of_a_day_without_parallel_sessions_is_one_column() -> None:
-    day = (session("a", "09:00", "10:00", "Hall"), session("b", "10:00", "11:00", "Hall"))
-
-    assert views.room_grid(day)[0] == 1
 
 
 def test_program_view_shows_every_session_with_conference_time(example: ConferenceData) -> None:

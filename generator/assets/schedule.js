@@ -120,6 +120,58 @@
     document.querySelectorAll("button.cs-zone-lead").forEach(function (button) {
       button.setAttribute("aria-pressed", local ? "true" : "false");
     });
+    localDays(local);
+  }
+
+  /** With local time first, the program is regrouped under the visitor's own days (copies
+   * in time order, as a list) whenever a session falls on another day there; the days as
+   * published stay in the page, hidden, and come back when the switch is turned off. */
+  function localDays(local) {
+    document.querySelectorAll(".cs-local-days").forEach(function (box) { box.remove(); });
+    var days = Array.prototype.slice.call(document.querySelectorAll("section.cs-day"));
+    days.forEach(function (day) { day.hidden = false; });
+    var first = days.length && days[0].querySelector(".cs-when[data-zone]");
+    if (!local || !first) return;
+    var zone = first.dataset.zone;
+    var sessions = [];
+    days.forEach(function (day) {
+      day.querySelectorAll("li.cs-session[data-start]").forEach(function (li) { sessions.push(li); });
+    });
+    var moved = sessions.some(function (li) {
+      var start = new Date(li.dataset.start);
+      return dayKey(start, zone) !== dayKey(start, undefined);
+    });
+    if (!moved) return;
+    var box = el("div", "cs-local-days");
+    var list = null;
+    var current = "";
+    sessions.forEach(function (li) {
+      var start = new Date(li.dataset.start);
+      var key = dayKey(start, undefined);
+      if (key !== current) {
+        current = key;
+        var section = el("section", "cs-day cs-day--local");
+        section.dataset.localDay = key;
+        section.appendChild(el("h2", "", t("{day} (your time)", {
+          day: new Intl.DateTimeFormat(LANG, { weekday: "long", day: "numeric", month: "long" })
+            .format(start),
+        })));
+        list = el("ol", "cs-sessions");
+        section.appendChild(list);
+        box.appendChild(section);
+      }
+      var copy = li.cloneNode(true);
+      [copy].concat(Array.prototype.slice.call(copy.querySelectorAll("[id]"))).forEach(
+        function (node) { node.removeAttribute("id"); });
+      copy.querySelectorAll("[data-ready]").forEach(function (node) {
+        node.removeAttribute("data-ready");
+      });
+      copy.removeAttribute("style");
+      list.appendChild(copy);
+    });
+    days[0].parentNode.insertBefore(box, days[0]);
+    days.forEach(function (day) { day.hidden = true; });
+    starButtons(box);
   }
 
   function zoneSwitch(root) {
@@ -167,6 +219,48 @@
         what.insertBefore(badge, what.firstChild);
       }
       badge.textContent = state === "now" ? t("Happening now") : t("Next");
+    });
+    nowLines(root, now);
+    root.querySelectorAll(".cs-now-jump").forEach(function (box) {
+      box.hidden = !during;
+    });
+  }
+
+  /** A line across each day's grid at the present time, placed in the row of the slot it
+   * falls in (rows grow with their content, so a fraction of that row, not of the day). */
+  function nowLines(root, now) {
+    root.querySelectorAll("section.cs-day--grid[data-grid-start]").forEach(function (day) {
+      var slot = Number(day.style.getPropertyValue("--cs-slot"));
+      var rows = Number(day.style.getPropertyValue("--cs-rows"));
+      var minutes = (now - Date.parse(day.dataset.gridStart)) / 60000;
+      var list = day.querySelector("ol.cs-sessions");
+      var line = list.querySelector(".cs-now-line");
+      if (!(slot > 0) || minutes < 0 || minutes >= rows * slot) {
+        if (line) line.remove();
+        return;
+      }
+      if (!line) {
+        line = el("li", "cs-now-line");
+        line.setAttribute("aria-hidden", "true");
+        list.appendChild(line);
+      }
+      var row = 2 + Math.floor(minutes / slot);
+      line.style.setProperty("--cs-row", row + " / " + (row + 1));
+      line.style.setProperty("--cs-at", String((minutes % slot) / slot));
+    });
+  }
+
+  function jumpToNow(root) {
+    root.querySelectorAll(".cs-now-jump button").forEach(function (button) {
+      if (button.dataset.ready) return;
+      button.dataset.ready = "1";
+      button.addEventListener("click", function () {
+        var target = document.querySelector("li.cs-now, li.cs-next");
+        if (!target) return;
+        target.scrollIntoView({ block: "center" });
+        target.setAttribute("tabindex", "-1");
+        target.focus({ preventScroll: true });
+      });
     });
   }
 
@@ -467,8 +561,9 @@
   function page() {
     var root = document;
     localizeTimes(root);
-    zoneSwitch(root);
     markNow(root);
+    zoneSwitch(root);
+    jumpToNow(root);
     starButtons(root);
     renderAgenda(root);
     deadlines(root);

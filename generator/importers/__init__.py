@@ -302,7 +302,8 @@ def _import_other(
     if batch.diagnostics.has_errors():
         return
     keys = ("organizing", "program_committee") if kind == "committee" else (kind_key(kind),)
-    document = read_document(target, target_display, keys, outcome.diagnostics)
+    names = ("rooms",) if kind == "program" else ()  # program.yaml's room order
+    document = read_document(target, target_display, keys, outcome.diagnostics, names)
     if document is None:
         return
     header, root = document

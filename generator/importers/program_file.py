@@ -178,4 +178,6 @@ def merge_program(
         for day in sorted(days)
         if days[day] or any(str(d.get("date")) == day for d in root.get("days") or [])
     ]
-    return {"days": out_days}, report
+    # The organizer's room order (rooms:) is theirs, as kind and chair are.
+    kept = {"rooms": root["rooms"]} if root.get("rooms") is not None else {}
+    return {**kept, "days": out_days}, report

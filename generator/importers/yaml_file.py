@@ -123,12 +123,18 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def read_document(
-    path: Path, display: str, keys: tuple[str, ...], diagnostics: Diagnostics
+    path: Path,
+    display: str,
+    keys: tuple[str, ...],
+    diagnostics: Diagnostics,
+    names: tuple[str, ...] = (),
 ) -> tuple[list[str], dict[str, Any]] | None:
     """(leading comments, plain root) of a data file an import merges into.
 
     A missing or empty file is an empty mapping; one that is not a mapping of ``keys`` (each
     holding a list of mappings) is an error: the import will not guess what was meant.
+    ``names`` are other keys the file may have, kept as they are (program.yaml's ``rooms:``,
+    a list of names, which confsite check validates).
     """
     if not path.exists():
         return [], {}
@@ -146,7 +152,7 @@ def read_document(
     else:
         shape = " and ".join(f"'{key}:'" for key in keys)
         problem = f"{path.name} must be a mapping of {shape}, each holding a list"
-    if not isinstance(root, LineDict) or any(key not in keys for key in root):
+    if not isinstance(root, LineDict) or any(key not in (*keys, *names) for key in root):
         diagnostics.error_at(display, getattr(root, "line", 1), _before_import(problem))
         return None
     for key in keys:

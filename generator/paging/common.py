@@ -25,8 +25,9 @@ PROGRAM_PAPER_MARKUP = 480
 """Markup around one paper in the program (its star button repeats the title)."""
 OVERVIEW_MARKUP = 200
 """Markup around one session's line in the program overview (item, anchor, link, count)."""
-SESSION_MARKUP = 1_200
-"""Markup around one session in the program (times in two forms, star, room, grid place)."""
+SESSION_MARKUP = 1_200 + 250
+"""Markup around one session in the program (times in two forms, star, room, grid place),
+and the grid's room header and time labels (at most about one of each per session)."""
 PERSON_MARKUP = 260
 """Markup around one author in the A-Z list (item, link, affiliation, ORCID, paper count)."""
 TITLE_MARKUP = 100

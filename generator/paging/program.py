@@ -7,7 +7,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from generator import views
+from generator import program_grid, views
 from generator.i18n import Language
 from generator.model import Paper, Session
 from generator.paging.common import (
@@ -25,7 +25,7 @@ from generator.urls import Urls
 
 
 def _session_size(session: Session, index: views.Index) -> int:
-    size = SESSION_MARKUP + 4 * len(session.id) + 2 * len(session.title) + len(session.room)
+    size = SESSION_MARKUP + 4 * len(session.id) + 2 * len(session.title) + 2 * len(session.room)
     size += len(session.chair) + (len(session.description.as_html) if session.description else 0)
     for paper in index.papers_by_session.get(session.id, ()):
         size += paper_size(paper) + PROGRAM_PAPER_MARKUP + len(paper.title.as_text)
@@ -35,29 +35,19 @@ def _session_size(session: Session, index: views.Index) -> int:
 def time_slots(sessions: Sequence[Session]) -> list[list[Session]]:
     """A day's sessions (in time order) grouped into runs that overlap in time: a page of the
     program never cuts through parallel sessions, so its room grid stays whole."""
-    slots: list[list[Session]] = []
-    end = None
-    for session in sessions:
-        if end is None or session.start >= end:
-            slots.append([])
-            end = session.end
-        slots[-1].append(session)
-        end = max(end, session.end)
-    return slots
+    return program_grid.clusters(tuple(sessions))
 
 
 def _day_view(
     sessions: Sequence[Session], day_id: str, label: str, urls: Urls, index: views.Index
 ) -> dict[str, Any]:
     """One day (or part of one) as program.html lays it out."""
-    columns, places = views.room_grid(tuple(sessions))
     return {
         "id": day_id,
         "label": label,
-        "columns": columns,
-        "sessions": [
-            {**views.session_view(s, urls, index), "grid": places[s.id]} for s in sessions
-        ],
+        **program_grid.day_view(
+            tuple(sessions), index.data.rooms, lambda s: views.session_view(s, urls, index)
+        ),
     }
 
 

@@ -29,6 +29,7 @@ from generator.validate.people import read_committee, read_speakers, read_sponso
 from generator.validate.proceedings import match_entries, read_bibtex
 from generator.validate.program import read_program
 from generator.validate.releases import read_releases
+from generator.validate.rooms import read_rooms
 
 
 def load_and_validate(data_dir: Path) -> tuple[ConferenceData | None, Diagnostics]:
@@ -94,6 +95,9 @@ def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | Non
             conference,
             declared("speakers.yaml", lambda root: references.listed_ids(root, "speakers")),
         )
+    rooms: tuple[str, ...] = ()
+    if sources.usable("program.yaml"):
+        rooms = read_rooms(roots["program.yaml"], path("program.yaml"), diagnostics, days)
     sessions = {s.id: s for day in days for s in day.sessions}
     papers: tuple[Paper, ...] = ()
     if sources.usable("papers.yaml"):
@@ -150,6 +154,7 @@ def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | Non
         volume=volume,
         bib_entries=bib_entries,
         history=releases,
+        rooms=rooms,
         # Dates the changes since the last release; asked of git only when there is one.
         **({"build_date": reproducible.build_date(sources.data_dir)} if releases.state else {}),
     )

@@ -273,13 +273,14 @@ class Record:
 
 
 def top_level_list(
-    root: Any, key: str, path: str, diagnostics: Diagnostics, example: str
+    root: Any, key: str, path: str, diagnostics: Diagnostics, example: str, also: Sequence[str] = ()
 ) -> list[tuple[Any, int]]:
-    """The list under the single top-level key of a data file (``papers:``, ``days:``, ...)."""
+    """The list under the main top-level key of a data file (``papers:``, ``days:``, ...);
+    ``also`` names other top-level keys the file may have (program.yaml's ``rooms:``)."""
     if root is None:
         diagnostics.error(Location(path, 1), f"the file is empty; it must start with '{key}:'")
         return []
-    record = Record(root, path, 1, diagnostics, f"the top level of {path}", (key,))
+    record = Record(root, path, 1, diagnostics, f"the top level of {path}", (key, *also))
     if not record.ok:
         return []
     if key not in record.data:

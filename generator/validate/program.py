@@ -52,7 +52,9 @@ def read_program(
     listed: dict[str, tuple[str, Location]] = {}
     """Papers the sessions list, with their session: a paper is listed once."""
     zone = ZoneInfo(conference.timezone) if conference else None
-    for item, line in top_level_list(root, "days", path, diagnostics, "- date: 2027-04-12"):
+    for item, line in top_level_list(
+        root, "days", path, diagnostics, "- date: 2027-04-12", also=("rooms",)
+    ):
         record = Record(item, path, line, diagnostics, "day", ("date", "sessions"), ("date",))
         if not record.ok:
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator import program_grid
 from generator.changes import ChangeLog
 from generator.changes_view import agenda_version
 from generator.exporters import ics
@@ -64,58 +65,19 @@ def session_view(session: Session, urls: Urls, index: Index) -> SessionView:
     }
 
 
-def room_grid(sessions: tuple[Session, ...]) -> tuple[int, dict[str, str]]:
-    """Where each session of a day sits in its room grid: (columns, session id -> CSS).
-
-    Grid lines are the day's distinct start and end times, so a session spans exactly its
-    time; columns are the rooms that ever hold parallel sessions, and a session that runs in
-    parallel with nothing spans them all. schedule.css reads the custom properties only on
-    wide screens; narrow ones show the same list in time order.
-    """
-    times = sorted({s.start for s in sessions} | {s.end for s in sessions})
-    line = {moment: number for number, moment in enumerate(times, start=1)}
-    clusters: list[list[Session]] = []
-    cluster_end = None
-    for session in sessions:  # already in time order
-        if cluster_end is None or session.start >= cluster_end:
-            clusters.append([])
-            cluster_end = session.end
-        clusters[-1].append(session)
-        cluster_end = max(cluster_end, session.end)
-    rooms: list[str] = []
-    for cluster in clusters:
-        if len(cluster) > 1:
-            rooms += [s.room or s.id for s in cluster]
-    rooms = list(dict.fromkeys(rooms))
-    columns = max(len(rooms), 1)
-    places = {}
-    for cluster in clusters:
-        for session in cluster:
-            if len(cluster) == 1:
-                column, span = 1, columns
-            else:
-                column, span = rooms.index(session.room or session.id) + 1, 1
-            places[session.id] = (
-                f"--cs-row: {line[session.start]} / {line[session.end]}; "
-                f"--cs-col: {column}; --cs-span: {span}"
-            )
-    return columns, places
-
-
 def program_view(index: Index) -> ProgramView:
     urls = Urls.for_path("program")
     conference = index.data.conference
     days = []
     for day in index.data.days:
-        columns, places = room_grid(day.sessions)
-        sessions = [{**session_view(s, urls, index), "grid": places[s.id]} for s in day.sessions]
         days.append(
             {
                 "id": f"day-{day.date.isoformat()}",
                 "label": day_label(day.date, index.lang),
                 "short": index.lang.short_day(day.date),
-                "columns": columns,
-                "sessions": sessions,
+                **program_grid.day_view(
+                    day.sessions, index.data.rooms, lambda s: session_view(s, urls, index)
+                ),
             }
         )
     return {
