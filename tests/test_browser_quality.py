@@ -118,7 +118,7 @@ HIDDEN_TEXT_JS = """() => {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.textContent.trim();
     const el = node.parentElement;
-    if (!text || el.closest('[hidden], script, style, template, noscript')) continue;
+    if (!text || el.closest('[hidden], script, style, template, noscript, .cs-grid-room, .cs-grid-time')) continue;
     // A closed <details> is complete: its summary is shown and opens it without scripts.
     const details = el.closest('details:not([open])');
     if (details && !el.closest('summary')) continue;
