@@ -115,10 +115,12 @@ HIDDEN_TEXT_JS = """() => {
   const root = document.querySelector('.md-content');
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const hidden = [];
+  // The grid's room headers and time labels repeat each session's own room and time.
+  const NOT_CONTENT = '[hidden], script, style, template, noscript, .cs-grid-room, .cs-grid-time';
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.textContent.trim();
     const el = node.parentElement;
-    if (!text || el.closest('[hidden], script, style, template, noscript, .cs-grid-room, .cs-grid-time')) continue;
+    if (!text || el.closest(NOT_CONTENT)) continue;
     // A closed <details> is complete: its summary is shown and opens it without scripts.
     const details = el.closest('details:not([open])');
     if (details && !el.closest('summary')) continue;
