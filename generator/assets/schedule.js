@@ -250,17 +250,65 @@
     });
   }
 
+  function showNow() {
+    var target = document.querySelector("li.cs-now, li.cs-next");
+    if (!target) return;
+    target.scrollIntoView({ block: "center" });
+    target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+  }
+
+  /** The program's "Jump to now" button, and program/#now (the home page's link to it). */
   function jumpToNow(root) {
     root.querySelectorAll(".cs-now-jump button").forEach(function (button) {
       if (button.dataset.ready) return;
       button.dataset.ready = "1";
-      button.addEventListener("click", function () {
-        var target = document.querySelector("li.cs-now, li.cs-next");
-        if (!target) return;
-        target.scrollIntoView({ block: "center" });
-        target.setAttribute("tabindex", "-1");
-        target.focus({ preventScroll: true });
+      button.addEventListener("click", showNow);
+    });
+    if (location.hash === "#now" && root.querySelector(".cs-now-jump")) showNow();
+  }
+
+  /** The home page's "Now and next": the sessions running and the ones starting next, from
+   * the agenda data, shown from the day before the first session until the last one ends. */
+  function homeNow(root) {
+    var box = root.querySelector(".cs-home-now");
+    if (!box) return;
+    var now = Date.now();
+    // Outside the conference the agenda (megabytes at thousands of papers) is not fetched.
+    if (now < Date.parse(box.dataset.start) - 24 * 3600 * 1000 || now >= Date.parse(box.dataset.end)) {
+      box.hidden = true;
+      return;
+    }
+    fetchAgenda().then(function (data) {
+      var sessions = Object.keys(data.sessions).map(function (id) {
+        var s = data.sessions[id];
+        return { session: s, start: Date.parse(s.start), end: Date.parse(s.end) };
       });
+      var next = Infinity;
+      sessions.forEach(function (s) {
+        if (s.start > now && s.start < next) next = s.start;
+      });
+      var shown = sessions.filter(function (s) {
+        return (s.start <= now && now < s.end) || s.start === next;
+      });
+      // By start; sessions at the same time stay in the program's order (sort is stable).
+      shown.sort(function (a, b) { return a.start - b.start; });
+      box.hidden = !shown.length;
+      if (box.hidden) return;
+      var list = box.querySelector(".cs-home-now__list");
+      list.replaceChildren.apply(list, shown.map(function (s) {
+        var li = el("li", "cs-home-now__item");
+        li.appendChild(el("span", "cs-badge", s.start <= now ? t("Happening now") : t("Next")));
+        var link = el("a", "", s.session.title);
+        link.href = new URL(s.session.path, ROOT).href;
+        li.appendChild(link);
+        li.appendChild(whenBox(s.session, s.session, data.timezone));
+        if (s.session.room) li.appendChild(el("span", "cs-home-now__room cs-muted", s.session.room));
+        return li;
+      }));
+      localizeTimes(box);
+    }).catch(function (error) {
+      console.warn("confsite: now and next:", error);
     });
   }
 
@@ -355,24 +403,30 @@
     return items;
   }
 
+  /** When something happens in the conference's zone, as the pages write it (localizeTimes
+   * then adds the visitor's own time): `when` has start, end and time, `session` the day. */
+  function whenBox(when, session, zone) {
+    var box = el("div", "cs-when");
+    box.dataset.start = when.start;
+    box.dataset.end = when.end;
+    box.dataset.zone = zone;
+    var conference = el("span", "cs-when__conference");
+    var time = el("time", "", session.day + ", " + when.time);
+    time.dateTime = when.start;
+    conference.appendChild(time);
+    var abbr = el("abbr", "cs-zone", session.abbr);
+    abbr.title = zone;
+    conference.appendChild(document.createTextNode(" "));
+    conference.appendChild(abbr);
+    box.appendChild(conference);
+    return box;
+  }
+
   function agendaEntry(item, data) {
     var session = item.session;
     var li = el("li", "cs-agenda__item" + (item.clashes.length ? " cs-clash" : ""));
     li.dataset.star = item.key;
-    var when = el("div", "cs-when");
-    when.dataset.start = item.when.start;
-    when.dataset.end = item.when.end;
-    when.dataset.zone = data.timezone;
-    var conference = el("span", "cs-when__conference");
-    var time = el("time", "", session.day + ", " + item.when.time);
-    time.dateTime = item.when.start;
-    conference.appendChild(time);
-    var abbr = el("abbr", "cs-zone", session.abbr);
-    abbr.title = data.timezone;
-    conference.appendChild(document.createTextNode(" "));
-    conference.appendChild(abbr);
-    when.appendChild(conference);
-    li.appendChild(when);
+    li.appendChild(whenBox(item.when, session, data.timezone));
     var what = el("div", "cs-agenda__what");
     what.appendChild(el("span", "cs-kind", item.paper ? t("Paper") : session.kind));
     what.appendChild(document.createTextNode(" "));
@@ -562,6 +616,7 @@
     var root = document;
     localizeTimes(root);
     markNow(root);
+    homeNow(root);
     zoneSwitch(root);
     jumpToNow(root);
     starButtons(root);
@@ -571,6 +626,7 @@
 
   setInterval(function () {
     markNow(document);
+    homeNow(document);
     deadlines(document);
   }, 60000);
 

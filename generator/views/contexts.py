@@ -131,4 +131,5 @@ class HomeView(TypedDict):
     paper_count: int
     session_count: int
     links: dict[str, str]
+    schedule_span: dict[str, str] | None
     sponsors: list[dict[str, str]]

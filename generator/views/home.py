@@ -20,6 +20,7 @@ def dates_view(index: Index) -> list[dict[str, str]]:
 
 def home_view(index: Index) -> HomeView:
     conference = index.data.conference
+    sessions = index.data.sessions
     urls = Urls.for_path("")
     dates = index.lang.date_span(conference.start, conference.end)
     return {
@@ -34,11 +35,22 @@ def home_view(index: Index) -> HomeView:
         "session_count": sum(1 for s in index.data.sessions if s.kind is SessionKind.PAPERS),
         "links": {
             "program": urls.to("program/"),
+            # The program page scrolls to what runs now (or next) when opened at #now.
+            "now": urls.to("program/") + "#now",
             "proceedings": urls.to("proceedings/"),
             "cfp": urls.to("call-for-papers/"),
             "changes": urls.to(f"{CHANGES_PAGE}/"),
             "feed": urls.to(FEED_FILE),
         },
+        # The span "Now and next" may show in: the browser fetches the agenda only inside it.
+        "schedule_span": (
+            {
+                "start": utc_iso(min(s.start for s in sessions)),
+                "end": utc_iso(max(s.end for s in sessions)),
+            }
+            if sessions
+            else None
+        ),
         "sponsors": [
             {"name": s.name, "tier": s.tier.capitalize(), "url": s.url} for s in index.data.sponsors
         ],
