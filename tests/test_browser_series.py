@@ -60,3 +60,20 @@ def test_browser_series_home_leads_to_an_edition(
     page.get_by_role("link", name="Every edition of ToyConf").click()
     page.wait_for_url(series_url)
     assert problems == []
+
+
+def test_browser_series_agenda_is_the_editions_own(
+    series_url: str, tab: tuple[object, list[str]]
+) -> None:
+    """A session starred in /2030/ is on 2030's agenda, read from 2030's own agenda data."""
+    page, problems = tab
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if r.url.endswith("agenda.json") else None)
+    page.goto(series_url + "2030/program/")
+    page.locator('button.cs-star[data-star="s:s-compilers"]').first.click()
+    page.goto(series_url + "2030/program/my-agenda/")
+    title = page.locator(".cs-agenda .cs-agenda__title")
+    assert title.all_inner_texts() == ["Compilers"]
+    assert title.get_attribute("href") == series_url + "2030/program/s-compilers/"
+    assert fetched and set(fetched) == {series_url + "2030/program/agenda.json"}
+    assert problems == []

@@ -11,10 +11,20 @@
   // any base path, and stable across instant navigation.
   var script = document.currentScript;
   var ROOT = new URL("../../", script ? script.src : location.href);
-  var PREFIX = "confsite:" + ROOT.pathname + ":";
-  var STARS = PREFIX + "stars";
-  var LEAD = PREFIX + "zone-lead";
-  var agendaData = null;
+  var LEAD = "confsite:" + ROOT.pathname + ":zone-lead";
+  var agendaData = {};  // by edition
+
+  /** The root of the edition the page belongs to: in a series each edition lives in its own
+   * <year>/ folder with its own agenda data, paths and stars; otherwise the site root. Read
+   * per call, as instant navigation moves between editions without reloading this script. */
+  function edition() {
+    var year = /^(\d{4})\//.exec(location.pathname.slice(ROOT.pathname.length));
+    return year ? new URL(year[1] + "/", ROOT) : ROOT;
+  }
+
+  function starsKey() {
+    return "confsite:" + edition().pathname + ":stars";
+  }
 
   // The page's language (Material writes theme.language into <html lang>): local times read
   // in it whatever the browser's own locale. The words come from assets/confsite/messages.js
@@ -300,7 +310,7 @@
         var li = el("li", "cs-home-now__item");
         li.appendChild(el("span", "cs-badge", s.start <= now ? t("Happening now") : t("Next")));
         var link = el("a", "", s.session.title);
-        link.href = new URL(s.session.path, ROOT).href;
+        link.href = new URL(s.session.path, edition()).href;
         li.appendChild(link);
         li.appendChild(whenBox(s.session, s.session, data.timezone));
         if (s.session.room) li.appendChild(el("span", "cs-home-now__room cs-muted", s.session.room));
@@ -315,14 +325,14 @@
   /* ---- stars ------------------------------------------------------------------------- */
 
   function stars() {
-    var list = load(STARS, []);
+    var list = load(starsKey(), []);
     return Array.isArray(list) ? list.filter(function (k) { return typeof k === "string"; }) : [];
   }
 
   function setStar(key, on) {
     var list = stars().filter(function (k) { return k !== key; });
     if (on) list.push(key);
-    save(STARS, list);
+    save(starsKey(), list);
   }
 
   function paintStars(root) {
@@ -359,16 +369,17 @@
   /* ---- the personal agenda ----------------------------------------------------------- */
 
   function fetchAgenda() {
-    if (!agendaData) {
-      agendaData = fetch(new URL("program/agenda.json", ROOT)).then(function (response) {
+    var root = edition().href;
+    if (!agendaData[root]) {
+      agendaData[root] = fetch(new URL("program/agenda.json", root)).then(function (response) {
         if (!response.ok) throw new Error("agenda.json: HTTP " + response.status);
         return response.json();
       }).catch(function (error) {
-        agendaData = null;  // try again on the next page rather than failing for good
+        delete agendaData[root];  // try again on the next page rather than failing for good
         throw error;
       });
     }
-    return agendaData;
+    return agendaData[root];
   }
 
   function agendaItems(data) {
@@ -431,7 +442,7 @@
     what.appendChild(el("span", "cs-kind", item.paper ? t("Paper") : session.kind));
     what.appendChild(document.createTextNode(" "));
     var link = el("a", "cs-agenda__title", item.title);
-    link.href = new URL(item.paper ? item.paper.path : session.path, ROOT).href;
+    link.href = new URL(item.paper ? item.paper.path : session.path, edition()).href;
     what.appendChild(link);
     var details = [];
     if (item.paper) details.push(item.paper.authors, t("in {session}", { session: session.title }));
@@ -632,7 +643,7 @@
 
   // Another tab starred something: show it here too.
   window.addEventListener("storage", function (event) {
-    if (event.key === STARS) {
+    if (event.key === starsKey()) {
       paintStars(document);
       renderAgenda(document);
     } else if (event.key === LEAD) {
