@@ -188,6 +188,20 @@ def _synth(args: argparse.Namespace) -> int:
     return 0
 
 
+def _edition_of(data: Path, command: str) -> Path:
+    """The folder ``command`` writes: in a series, its current edition's, said aloud."""
+    from generator.series.load import current_edition_folder
+
+    folder = current_edition_folder(data)
+    if folder != data:
+        print(
+            f"confsite {command}: {data} is a series: working in {folder}, the current edition"
+            f" (give --data {data}/YEAR for another edition)",
+            file=sys.stderr,
+        )
+    return folder
+
+
 def _import(args: argparse.Namespace) -> int:
     from generator.importers import run_import
     from generator.importers.spreadsheet import parse_mapping
@@ -199,7 +213,8 @@ def _import(args: argparse.Namespace) -> int:
         print(f"confsite import: error: {problem}", file=sys.stderr)
     if problems:
         return 2
-    outcome = run_import(args.kind, args.file, args.data, mapping, encoding=args.encoding)
+    data = _edition_of(args.data, "import")
+    outcome = run_import(args.kind, args.file, data, mapping, encoding=args.encoding)
     for line in outcome.lines():
         print(line, file=sys.stderr)
     return 0 if outcome.ok else 1
@@ -246,7 +261,8 @@ def _release(args: argparse.Namespace) -> int:
         return 2
     when = when.replace(tzinfo=UTC) if when.tzinfo is None else when
     try:
-        outcome = release(args.data, when.replace(second=0, microsecond=0), args.note)
+        data = _edition_of(args.data, "release")
+        outcome = release(data, when.replace(second=0, microsecond=0), args.note)
     except ReleaseError as error:
         print_diagnostics(error.diagnostics)
         print("nothing recorded: fix the problems and run confsite release again", file=sys.stderr)

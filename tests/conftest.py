@@ -20,7 +20,10 @@ from generator.diagnostics import Diagnostics
 from generator.load.yaml_source import load_yaml_file
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE_DATA = ROOT / "data"
+EXAMPLE_SERIES = ROOT / "data"
+"""The shipped example: a series of three editions (data/series.yaml, data/2025/ ...)."""
+EXAMPLE_DATA = EXAMPLE_SERIES / "2027"
+"""Its current edition, a complete single-edition data folder on its own."""
 TOY_DATA = Path(__file__).resolve().parent / "data" / "toy"
 REFERENCE = Path(__file__).resolve().parent / "data" / "reference"
 """Real public files (tests/data/reference/SOURCES.md says where each comes from)."""

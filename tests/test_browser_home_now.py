@@ -83,3 +83,14 @@ def test_home_shows_nothing_and_fetches_no_agenda_outside_the_conference(
     page.wait_for_load_state("networkidle")
     assert page.locator(".cs-home-now").is_hidden()
     assert not [url for url in requests if url.endswith("agenda.json")]
+
+
+def test_program_opened_at_now_shows_the_running_session(browser: Any, example_url: str) -> None:
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.clock.set_fixed_time(DURING)
+    page.goto(example_url + "program/#now")
+    page.wait_for_function("document.activeElement.classList.contains('cs-now')")
+    box = page.locator("li.cs-session.cs-now").first.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900
+    context.close()

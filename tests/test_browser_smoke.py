@@ -57,7 +57,7 @@ def test_browser_home_loads_cleanly_with_facts(page, example_url: str) -> None:
 
     assert problems.lines == []
     assert tab.title() == "Home - SysML 2027"
-    assert tab.locator("article h1").first.inner_text().rstrip("¶") == "SysML 2027"
+    assert tab.locator("article h1").first.inner_text().rstrip("¶") == "SysML"
     assert tab.locator(".cs-facts__list dd").first.inner_text().startswith("12–14 April 2027")
 
 

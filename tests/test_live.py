@@ -22,7 +22,7 @@ def _load(data_dir: Path) -> ConferenceData:
 @pytest.fixture
 def papers(tmp_path: Path) -> tuple[Path, PapersFile]:
     data_dir = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data_dir)
+    shutil.copytree(ROOT / "data" / "2027", data_dir)
     text = PapersFile.snapshot(data_dir)
     assert text is not None
     return data_dir / "papers.yaml", PapersFile(data_dir, text, _load(data_dir))

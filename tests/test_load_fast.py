@@ -164,7 +164,7 @@ def assert_lines_are_the_nodes(text: str) -> None:
 
 
 def data_files() -> list[Path]:
-    return sorted((ROOT / "data").glob("*.yaml")) + sorted(TOY_DATA.glob("*.yaml"))
+    return sorted((ROOT / "data").rglob("*.yaml")) + sorted(TOY_DATA.glob("*.yaml"))
 
 
 @pytest.mark.parametrize("path", data_files(), ids=lambda p: f"{p.parent.name}/{p.name}")

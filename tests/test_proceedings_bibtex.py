@@ -32,7 +32,7 @@ from generator.validate.bibtex_reader import split_authors
 
 ROOT = Path(__file__).resolve().parent.parent
 TOY = ROOT / "tests" / "data" / "toy"
-EXAMPLE = ROOT / "data"
+EXAMPLE = ROOT / "data" / "2027"  # the example series' current edition
 GOLDEN = ROOT / "tests" / "golden" / "proceedings"
 UPDATE = bool(os.environ.get("CONFSITE_UPDATE_GOLDEN"))
 

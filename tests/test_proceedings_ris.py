@@ -11,7 +11,7 @@ from generator.validate import load_and_validate
 
 ROOT = Path(__file__).resolve().parent.parent
 TOY = ROOT / "tests" / "data" / "toy"
-EXAMPLE = ROOT / "data"
+EXAMPLE = ROOT / "data" / "2027"  # the example series' current edition
 
 
 def parse_ris(text: str) -> list[tuple[str, str]]:

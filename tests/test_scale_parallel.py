@@ -24,7 +24,7 @@ from generator.pages import render_site
 from generator.validate import load_and_validate
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "data"
+EXAMPLE = ROOT / "data" / "2027"  # the example series' current edition
 
 
 def _render(jobs: int) -> BuildResult:

@@ -275,7 +275,8 @@
       button.dataset.ready = "1";
       button.addEventListener("click", showNow);
     });
-    if (location.hash === "#now" && root.querySelector(".cs-now-jump")) showNow();
+    // After the browser and the theme are done with the #now anchor (the hidden jump box).
+    if (location.hash === "#now" && root.querySelector(".cs-now-jump")) setTimeout(showNow, 0);
   }
 
   /** The home page's "Now and next": the sessions running and the ones starting next, from

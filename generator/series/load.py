@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import yaml
+
 from generator.diagnostics import Diagnostics, Location
-from generator.load import display_path
+from generator.load import BIBTEX_FILE, OPTIONAL_FILES, REQUIRED_FILES, display_path
 from generator.load.yaml_source import LineDict, load_yaml_file
 from generator.model import ConferenceData
 from generator.series import people
@@ -40,6 +42,21 @@ def load_site(data_dir: Path) -> tuple[SiteData | None, Diagnostics]:
     return load_and_validate(data_dir)
 
 
+def current_edition_folder(data_dir: Path) -> Path:
+    """Where a command that writes one edition's files (import, release) works when it is given
+    a series: the current edition's folder. A single edition's folder is itself; so is a series
+    whose series.yaml names no current edition that has a folder (check reports why)."""
+    if not is_series(data_dir):
+        return data_dir
+    try:
+        facts = yaml.safe_load((data_dir / SERIES_FILE).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return data_dir
+    current = facts.get("current") if isinstance(facts, dict) else None
+    folder = data_dir / str(current)
+    return folder if isinstance(current, int) and folder.is_dir() else data_dir
+
+
 def edition_folders(data_dir: Path) -> list[Path]:
     """The edition folders of a series, oldest first."""
     return sorted(p for p in data_dir.iterdir() if p.is_dir() and EDITION_FOLDER.match(p.name))
@@ -51,12 +68,13 @@ def load_series(data_dir: Path) -> tuple[Series | None, Diagnostics]:
     diagnostics = Diagnostics()
     path = display_path(data_dir / SERIES_FILE)
     root = load_yaml_file(data_dir / SERIES_FILE, path, diagnostics)
-    if (data_dir / "conference.yaml").is_file():
-        diagnostics.warning(
-            Location(display_path(data_dir / "conference.yaml")),
-            "in a series each edition keeps its files in its own folder (data/<year>/); this "
-            "file is not read: move it into its edition's folder",
-        )
+    for name in (*REQUIRED_FILES, *OPTIONAL_FILES, BIBTEX_FILE):
+        if (data_dir / name).is_file():
+            diagnostics.warning(
+                Location(display_path(data_dir / name)),
+                "in a series each edition keeps its files in its own folder (data/<year>/); "
+                "this file is not read: move it into its edition's folder",
+            )
     folders = edition_folders(data_dir)
     editions = [_edition(folder, diagnostics) for folder in folders]
     found = [e for e in editions if e is not None]

@@ -257,8 +257,10 @@ def _people(
         if rule is not None:
             slug, name = rule.id, Name.parse(rule.name)
         else:
-            name = mine[0].name
-            slug = name.slug
+            # Shown as most recently written; the address from the first spelling, so that a
+            # new edition's spelling never moves a published person page.
+            name = mine[-1].name
+            slug = mine[0].name.slug
             if slug in taken and orcid:
                 slug = f"{slug}-{orcid[-4:].lower()}"
             base, count = slug, 2

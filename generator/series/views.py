@@ -46,10 +46,7 @@ def home_view(series: Series, lang: Language = ENGLISH) -> dict[str, Any]:
     """The series home: its names over the years, the current edition first, then the rest."""
     urls = Urls.for_path("")
     since = lang.gettext("since {year}")
-    names = [
-        {"name": n.name, "years": f"{n.since}–{n.until}" if n.until else since.format(year=n.since)}
-        for n in series.names
-    ]
+    names = [{"name": n.name, "years": _years(n.since, n.until, since)} for n in series.names]
     return {
         "name": series.name,
         "names": names if len(names) > 1 else [],
@@ -148,3 +145,10 @@ def person_view(person: SeriesPerson, series: Series) -> dict[str, Any]:
         "years": years,
         "people_href": urls.to(f"{PEOPLE_PAGE}/"),
     }
+
+
+def _years(first: int, last: int, since: str) -> str:
+    """'2025', '2018–2019' or 'since 2026' (``last`` 0): the years a name was used."""
+    if not last:
+        return since.format(year=first)
+    return str(first) if first == last else f"{first}–{last}"
