@@ -18,7 +18,9 @@ def dates_view(index: Index) -> list[dict[str, str]]:
     ]
 
 
-def home_view(index: Index) -> HomeView:
+def home_view(index: Index, program: bool = True) -> HomeView:
+    """``program`` False: the edition has no program pages (an archived edition of a series,
+    imported from its proceedings), so the facts link its papers only."""
     conference = index.data.conference
     urls = Urls.for_path("")
     dates = index.lang.date_span(conference.start, conference.end)
@@ -33,11 +35,11 @@ def home_view(index: Index) -> HomeView:
         "paper_count": len(index.data.papers),
         "session_count": sum(1 for s in index.data.sessions if s.kind is SessionKind.PAPERS),
         "links": {
-            "program": urls.to("program/"),
+            "program": urls.to("program/") if program else "",
             "proceedings": urls.to("proceedings/"),
             "cfp": urls.to("call-for-papers/"),
-            "changes": urls.to(f"{CHANGES_PAGE}/"),
-            "feed": urls.to(FEED_FILE),
+            "changes": urls.to(f"{CHANGES_PAGE}/") if program else "",
+            "feed": urls.to(FEED_FILE) if program else "",
         },
         "sponsors": [
             {"name": s.name, "tier": s.tier.capitalize(), "url": s.url} for s in index.data.sponsors
