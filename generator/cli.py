@@ -43,8 +43,16 @@ def _parser() -> argparse.ArgumentParser:
     _add_build_options(serve)
 
     synth = commands.add_parser("synth", help="write a synthetic conference (benchmarks, tests)")
-    synth.add_argument("--papers", type=int, required=True, help="number of papers")
+    synth.add_argument(
+        "--papers", type=int, required=True, help="number of papers (of each edition)"
+    )
     synth.add_argument("--out", type=Path, required=True, help="data folder to write")
+    synth.add_argument(
+        "--editions",
+        type=_positive,
+        default=None,
+        help="write a series of this many editions (series.yaml and a folder per year)",
+    )
     synth.add_argument("--seed", type=int, default=0, help="same seed, same bytes (0)")
     _add_organizer_commands(commands)
     return parser
@@ -190,14 +198,17 @@ def _synth(args: argparse.Namespace) -> int:
     if args.papers < 1:
         print(f"--papers {args.papers}: error: give at least 1 paper", file=sys.stderr)
         return 2
-    progress = Progress("synth: papers", args.papers)
-    synth.write(args.out, args.papers, args.seed, tick=progress.advance)
+    editions = args.editions
+    progress = Progress("synth: papers", args.papers * (editions or 1))
+    synth.write(args.out, args.papers, args.seed, tick=progress.advance, editions=editions)
     seconds = progress.close()
-    print(
-        f"{args.out}/: synthetic conference of {args.papers:,} papers (seed {args.seed}) "
-        f"written in {seconds:.1f} s",
-        file=sys.stderr,
-    )
+    what = f"synthetic conference of {args.papers:,} papers"
+    if editions is not None:
+        what = (
+            f"synthetic series of {editions} editions of {args.papers:,} papers "
+            f"({editions * args.papers:,} in all)"
+        )
+    print(f"{args.out}/: {what} (seed {args.seed}) written in {seconds:.1f} s", file=sys.stderr)
     return 0
 
 
