@@ -43,8 +43,16 @@ def _parser() -> argparse.ArgumentParser:
     _add_build_options(serve)
 
     synth = commands.add_parser("synth", help="write a synthetic conference (benchmarks, tests)")
-    synth.add_argument("--papers", type=int, required=True, help="number of papers")
+    synth.add_argument(
+        "--papers", type=int, required=True, help="number of papers (of each edition)"
+    )
     synth.add_argument("--out", type=Path, required=True, help="data folder to write")
+    synth.add_argument(
+        "--editions",
+        type=_positive,
+        default=None,
+        help="write a series of this many editions (series.yaml and a folder per year)",
+    )
     synth.add_argument("--seed", type=int, default=0, help="same seed, same bytes (0)")
     _add_organizer_commands(commands)
     return parser
@@ -98,6 +106,19 @@ def _add_organizer_commands(commands: argparse._SubParsersAction) -> None:
     )
     edition.add_argument("year", type=int, help="the new edition's year, e.g. 2031")
     edition.add_argument("--data", type=Path, default=Path("data"), help="data folder (data/)")
+
+    past = commands.add_parser(
+        "import-edition",
+        help="in a series, add a past edition from its proceedings .bib (papers and volume)",
+        description="Make data/<year>/ an archived edition from a proceedings .bib: its "
+        "conference facts from the @proceedings entry, its papers and entries as `import "
+        "bibtex` merges them. It becomes current only if it is the newest edition.",
+    )
+    past.add_argument("file", type=Path, help="the proceedings .bib (PMLR's, for example)")
+    past.add_argument(
+        "--year", type=int, default=None, help="the edition's year (default: the volume's)"
+    )
+    past.add_argument("--data", type=Path, default=Path("data"), help="series folder (data/)")
 
     release = commands.add_parser(
         "release",
@@ -177,14 +198,17 @@ def _synth(args: argparse.Namespace) -> int:
     if args.papers < 1:
         print(f"--papers {args.papers}: error: give at least 1 paper", file=sys.stderr)
         return 2
-    progress = Progress("synth: papers", args.papers)
-    synth.write(args.out, args.papers, args.seed, tick=progress.advance)
+    editions = args.editions
+    progress = Progress("synth: papers", args.papers * (editions or 1))
+    synth.write(args.out, args.papers, args.seed, tick=progress.advance, editions=editions)
     seconds = progress.close()
-    print(
-        f"{args.out}/: synthetic conference of {args.papers:,} papers (seed {args.seed}) "
-        f"written in {seconds:.1f} s",
-        file=sys.stderr,
-    )
+    what = f"synthetic conference of {args.papers:,} papers"
+    if editions is not None:
+        what = (
+            f"synthetic series of {editions} editions of {args.papers:,} papers "
+            f"({editions * args.papers:,} in all)"
+        )
+    print(f"{args.out}/: {what} (seed {args.seed}) written in {seconds:.1f} s", file=sys.stderr)
     return 0
 
 
@@ -250,6 +274,27 @@ def _new_edition(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_edition(args: argparse.Namespace) -> int:
+    from generator.series.import_edition import import_edition
+
+    if args.year is not None and not 1900 < args.year < 3000:
+        print(f"--year {args.year}: error: give a year like 2019", file=sys.stderr)
+        return 2
+    outcome = import_edition(args.file, args.data, args.year)
+    for line in outcome.lines:
+        print(line, file=sys.stderr)
+    print_diagnostics(outcome.diagnostics)
+    if not outcome.ok:
+        return 1
+    role = (
+        "now the current edition, the newest"
+        if outcome.current == outcome.year
+        else f"an archived edition (the current one stays {outcome.current})"
+    )
+    print(f"{outcome.year} is {role}; next: confsite check", file=sys.stderr)
+    return 0
+
+
 def _release(args: argparse.Namespace) -> int:
     from generator.changes_view import release_lines
     from generator.releases import ReleaseError, release
@@ -284,5 +329,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"check": _check, "build": build, "serve": serve, "synth": _synth}
     handlers.update({"import": _import, "new": _new, "schema": _schema, "release": _release})
-    handlers["new-edition"] = _new_edition
+    handlers.update({"new-edition": _new_edition, "import-edition": _import_edition})
     return handlers[args.command](args)

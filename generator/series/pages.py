@@ -3,10 +3,12 @@ output moved), the series home, every volume, and one page per person of every e
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from html import escape
 
 from generator import i18n, pages
+from generator import views as views_of_edition
+from generator.changes_view import CHANGES_PAGE, FEED_FILE
 from generator.exporters.bibtex import proceedings_bibtex
 from generator.i18n import Language
 from generator.options import BuildOptions
@@ -17,6 +19,7 @@ from generator.outputs import (
     OfflinePlan,
     Sink,
     SiteFacts,
+    Stream,
 )
 from generator.series import views
 from generator.series.model import Edition, Series
@@ -25,6 +28,7 @@ from generator.series.redirects import Mover
 from generator.urls import Urls
 
 HOME = "index.md"
+SPEAKERS_PAGE = "speakers"
 
 
 def plan_series(series: Series, result: BuildResult, options: BuildOptions) -> None:
@@ -69,6 +73,9 @@ def plan_edition(
     """One edition as the single-edition pipeline renders it, moved under /<year>/."""
     own = BuildResult()
     pages.plan_site(edition.data, own, options)
+    absent = absent_pages(edition, series)
+    if absent:
+        _leave_out(own, absent)
     prefix = f"{edition.path}/"
     moved = series.url if edition.year == series.moved_from_root else ""
     mover = Mover(prefix, moved)
@@ -76,8 +83,9 @@ def plan_edition(
     listed = [mover.page(p) for p in own.pages]
     if edition.year != series.current:  # the nav leads to the current edition's pages only
         listed = [replace(p, in_nav=False) for p in listed]
+    lang = i18n.language(options.language)
     result.pages += [
-        edition_home(edition, series, own, i18n.language(options.language)),
+        edition_home(edition, series, own, lang, program=not absent),
         *(_titled(page, short) for page in listed),
     ]
     result.files += [mover.file(f) for f in own.files]
@@ -95,19 +103,62 @@ def _titled(page: GeneratedPage, short: str) -> GeneratedPage:
     return replace(page, title=f"{page.title} · {short}")
 
 
+def absent_pages(edition: Edition, series: Series) -> tuple[str, ...]:
+    """What an edition without a program leaves out, as prefixes of its pages' and files'
+    addresses: a past edition imported from its proceedings has papers and a volume but no
+    sessions, so its program, schedule changes and (without keynotes) speakers pages would be
+    empty. The current edition keeps them: its program is on the way."""
+    data = edition.data
+    if edition.year == series.current or data.sessions:
+        return ()
+    gone = (f"{pages.PROGRAM_PAGE}/", f"{CHANGES_PAGE}/", FEED_FILE)
+    return gone if data.speakers else (*gone, f"{SPEAKERS_PAGE}/")
+
+
+def _leave_out(own: BuildResult, absent: tuple[str, ...]) -> None:
+    own.pages = [p for p in own.pages if not p.uri.startswith(absent)]
+    own.files = [f for f in own.files if not f.uri.startswith(absent)]
+    own.streams = [_without(stream, absent) for stream in own.streams]
+
+
+def _without(stream: Stream, absent: tuple[str, ...]) -> Stream:
+    return lambda sink: stream(_Leaving(sink, absent))
+
+
+@dataclass(frozen=True)
+class _Leaving:
+    """A sink that lets through every page and file but those under ``absent``."""
+
+    sink: Sink
+    absent: tuple[str, ...]
+
+    def page(self, page: GeneratedPage) -> None:
+        if not page.uri.startswith(self.absent):
+            self.sink.page(page)
+
+    def file(self, file: GeneratedFile) -> None:
+        if not file.uri.startswith(self.absent):
+            self.sink.file(file)
+
+
 def edition_home(
-    edition: Edition, series: Series, own: BuildResult, lang: Language
+    edition: Edition, series: Series, own: BuildResult, lang: Language, program: bool = True
 ) -> GeneratedPage:
-    """/<year>/: what the single-edition site's home page shows below its own text."""
+    """/<year>/: what the single-edition site's home page shows below its own text (without
+    links to a program, when the edition has none)."""
     conference = edition.data.conference
     urls = Urls.for_path(edition.path)
     every = lang.gettext("Every edition of {name}").format(name=series.name)
     lead = escape(conference.title)
     if conference.description:
         lead += ". " + escape(conference.description)
+    facts = own.fragments.get(HOME, "")
+    if not program:
+        view = views_of_edition.home_view(views_of_edition.Index.of(edition.data, lang), False)
+        facts = pages.render("home_facts.html", view, lang.code)
     body = (
         f'<p class="cs-lead">{lead}</p>\n'
-        + own.fragments.get(HOME, "")
+        + facts
         + f'<p><a href="{urls.to("")}">{escape(every)}</a></p>\n'
     )
     return pages.generated_page(

@@ -14,7 +14,7 @@ import itertools
 import math
 import random
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from generator.names import slugify
@@ -34,7 +34,9 @@ from generator.synth.records import (
     MAX_SESSION,
     PAPERS_PER_SESSION,
     ROOMS,
+    SINGLE,
     START,
+    EditionFacts,
     Person,
     SynthPaper,
     SynthSession,
@@ -62,7 +64,7 @@ def orcid_with_checksum(digits15: str) -> str:
     return "-".join(full[i : i + 4] for i in range(0, 16, 4))
 
 
-def _people(rng: random.Random, count: int, affiliations: list[str]) -> list[Person]:
+def make_people(rng: random.Random, count: int, affiliations: list[str]) -> list[Person]:
     """``count`` distinct people (distinct slugs: one author page each)."""
     people: list[Person] = []
     seen: set[str] = set()
@@ -81,11 +83,11 @@ def _people(rng: random.Random, count: int, affiliations: list[str]) -> list[Per
     return people
 
 
-def _affiliations() -> list[str]:
+def affiliations_list() -> list[str]:
     return [form.format(stem) for stem in INSTITUTION_STEMS for form in INSTITUTION_FORMS]
 
 
-def _schedule(paper_count: int) -> list[SynthSession]:
+def _schedule(paper_count: int, first_day: date = START) -> list[SynthSession]:
     """Paper sessions of ~8 papers spread over 5 days and up to 10 rooms.
 
     With many papers the day holds more, shorter slots (a 10,000-paper conference has 25 slots
@@ -103,7 +105,7 @@ def _schedule(paper_count: int) -> list[SynthSession]:
             SynthSession(
                 id=f"s{number:04d}",
                 title="",
-                day=START + timedelta(days=day),
+                day=first_day + timedelta(days=day),
                 start=start,
                 end=start + length,
                 room=f"Room {room + 1}",
@@ -117,11 +119,23 @@ def generate(
 ) -> dict[str, str]:
     """The data folder's files (name -> text) of a synthetic conference; ``tick`` per paper."""
     rng = random.Random(seed)
-    affiliations = _affiliations()
+    affiliations = affiliations_list()
     # ~1.6 distinct authors per paper with a Zipf-like skew: prolific authors on many papers.
-    people = _people(rng, max(8, int(paper_count * 1.6)), affiliations)
+    people = make_people(rng, max(8, int(paper_count * 1.6)), affiliations)
+    return edition_files(rng, people, affiliations, paper_count, SINGLE, tick)
+
+
+def edition_files(
+    rng: random.Random,
+    people: list[Person],
+    affiliations: list[str],
+    paper_count: int,
+    facts: EditionFacts,
+    tick: Callable[[], None] | None = None,
+) -> dict[str, str]:
+    """One edition's files, its authors drawn from ``people`` (most often the first ones)."""
     weights = list(itertools.accumulate(1 / (rank + 1) ** 0.9 for rank in range(len(people))))
-    sessions = _schedule(paper_count)
+    sessions = _schedule(paper_count, facts.start)
     papers: list[SynthPaper] = []
     page = 1
     for number in range(1, paper_count + 1):
@@ -138,7 +152,7 @@ def generate(
         length = rng.randint(8, 14)
         papers.append(
             SynthPaper(
-                id=f"p{number:05d}",
+                id=f"{facts.id_prefix}{number:05d}",
                 title=title_of(rng, name),
                 authors=tuple(chosen.values()),
                 abstract=abstract_of(rng, name),
@@ -156,15 +170,15 @@ def generate(
         SynthSession(s.id, session_titles.get(s.id, "Papers"), s.day, s.start, s.end, s.room)
         for s in sessions
     ]
-    committee_pool = _people(rng, max(2, paper_count // 10), affiliations)
+    committee_pool = make_people(rng, max(2, paper_count // 10), affiliations)
     return {
-        "conference.yaml": conference_yaml(paper_count),
-        "papers.yaml": papers_yaml(papers),
+        "conference.yaml": conference_yaml(paper_count, facts),
+        "papers.yaml": papers_yaml(papers, facts.year),
         "program.yaml": program_yaml(sessions),
         "speakers.yaml": speakers_yaml(rng, affiliations),
         "committee.yaml": committee_yaml(rng, committee_pool),
         "sponsors.yaml": sponsors_yaml(),
-        "proceedings.bib": bibtex(papers),
+        "proceedings.bib": bibtex(papers, facts),
     }
 
 
@@ -182,14 +196,24 @@ def _session_titles(papers: list[SynthPaper]) -> dict[str, str]:
 
 
 def write(
-    out_dir: Path, paper_count: int, seed: int = 0, tick: Callable[[], None] | None = None
+    out_dir: Path,
+    paper_count: int,
+    seed: int = 0,
+    tick: Callable[[], None] | None = None,
+    editions: int | None = None,
 ) -> list[Path]:
-    """Write the synthetic data folder; returns the files written."""
-    files = generate(paper_count, seed, tick)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Write the synthetic data folder (with ``editions``, a series of that many editions of
+    ``paper_count`` papers each: generator/synth/series.py); returns the files written."""
+    if editions is None:
+        files = generate(paper_count, seed, tick)
+    else:
+        from generator.synth.series import generate_series
+
+        files = generate_series(editions, paper_count, seed, tick)
     written = []
     for name, text in files.items():
         path = out_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written

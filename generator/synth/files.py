@@ -8,8 +8,9 @@ from datetime import timedelta
 
 from generator.synth.records import (
     DAYS,
-    START,
+    SINGLE,
     TIMEZONE,
+    EditionFacts,
     Person,
     SynthPaper,
     SynthSession,
@@ -48,29 +49,30 @@ def _hhmm(minutes: int) -> str:
 HEADER = "# Synthetic conference written by `confsite synth`; every name in it is invented.\n"
 
 
-def conference_yaml(paper_count: int) -> str:
-    end = START + timedelta(days=DAYS - 1)
+def conference_yaml(paper_count: int, facts: EditionFacts = SINGLE) -> str:
+    start, year = facts.start, facts.year
+    end = start + timedelta(days=DAYS - 1)
     topics = "".join(
         f"  - id: {topic_id}\n    name: {_q(name)}\n"
         f"    description: {_q(f'Research on {name.lower()}.')}\n"
         for topic_id, name, _area in TOPICS
     )
     return (
-        HEADER + "name: SynthConf\nyear: 2031\n"
-        f"title: {_q(f'SynthConf 2031: a synthetic conference of {paper_count} papers')}\n"
+        HEADER + f"name: {facts.name}\nyear: {year}\n"
+        f"title: {_q(f'{facts.short}: a synthetic conference of {paper_count} papers')}\n"
         "fictional: true\n"
         'description: "A synthetic conference generated for benchmarks and scale tests."\n'
-        f"timezone: {TIMEZONE}\nstart: {START.isoformat()}\nend: {end.isoformat()}\n"
+        f"timezone: {TIMEZONE}\nstart: {start.isoformat()}\nend: {end.isoformat()}\n"
         "venue:\n  name: Synthetic Convention Centre\n  city: Port Alder\n  country: Canada\n"
-        "url: https://synth.example.org/2031/\ncontact: chairs@synth.example.org\n"
+        f"url: https://synth.example.org/{year}/\ncontact: chairs@synth.example.org\n"
         f"topics:\n{topics}"
         "important_dates:\n"
-        '  - name: Full paper submission\n    date: "2031-05-15 23:59"\n    timezone: AoE\n'
-        '  - name: Author notification\n    date: "2031-09-20 23:59"\n    timezone: AoE\n'
+        f'  - name: Full paper submission\n    date: "{year}-05-15 23:59"\n    timezone: AoE\n'
+        f'  - name: Author notification\n    date: "{year}-09-20 23:59"\n    timezone: AoE\n'
     )
 
 
-def papers_yaml(papers: list[SynthPaper]) -> str:
+def papers_yaml(papers: list[SynthPaper], year: int = SINGLE.year) -> str:
     out = [HEADER, "papers:\n"]
     for paper in papers:
         out.append(f"  - id: {paper.id}\n    title: {_q(paper.title)}\n    authors:\n")
@@ -86,7 +88,8 @@ def papers_yaml(papers: list[SynthPaper]) -> str:
         if paper.award:
             out.append(f"    award: {_q(paper.award)}\n")
         out.append(f'    pages: "{paper.pages}"\n')
-        out.append(f"    links:\n      pdf: https://synth.example.org/2031/papers/{paper.id}.pdf\n")
+        pdf = f"https://synth.example.org/{year}/papers/{paper.id}.pdf"
+        out.append(f"    links:\n      pdf: {pdf}\n")
     return "".join(out)
 
 
@@ -154,12 +157,13 @@ def sponsors_yaml() -> str:
     )
 
 
-def bibtex(papers: list[SynthPaper]) -> str:
-    booktitle = "Proceedings of SynthConf 2031"
+def bibtex(papers: list[SynthPaper], facts: EditionFacts = SINGLE) -> str:
+    booktitle, year = f"Proceedings of {facts.short}", facts.year
+    key = f"{facts.name.lower()}{year}"
     out = [
         "% " + HEADER[2:],
-        f"@proceedings{{synthconf2031,\n  title = {{{booktitle}}},\n  year = {{2031}},\n"
-        "  publisher = {SynthConf},\n  address = {Port Alder, Canada}\n}\n",
+        f"@proceedings{{{key},\n  title = {{{booktitle}}},\n  year = {{{year}}},\n"
+        f"  publisher = {{{facts.name}}},\n  address = {{Port Alder, Canada}}\n}}\n",
     ]
     for paper in papers:
         authors = " and ".join(to_latex(f"{a.last}, {a.first}") for a in paper.authors)
@@ -169,6 +173,7 @@ def bibtex(papers: list[SynthPaper]) -> str:
             title = f"{{{head}}}:{tail}"
         out.append(
             f"\n@inproceedings{{{paper.id},\n  title = {{{title}}},\n  author = {{{authors}}},\n"
-            f"  booktitle = {{{booktitle}}},\n  year = {{2031}},\n  pages = {{{paper.pages}}}\n}}\n"
+            f"  booktitle = {{{booktitle}}},\n  year = {{{year}}},\n"
+            f"  pages = {{{paper.pages}}}\n}}\n"
         )
     return "".join(out)

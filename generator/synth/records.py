@@ -16,6 +16,29 @@ MAX_SESSION = 90
 
 
 @dataclass(frozen=True)
+class EditionFacts:
+    """What tells one synthetic edition from another: its name, its year, its paper ids."""
+
+    name: str = "SynthConf"
+    year: int = 2031
+    id_prefix: str = "p"
+    """Paper ids are the prefix and a number: 'p00001' (one edition), 'p2030-00001' (a series,
+    whose BibTeX holds every edition's entries and so needs keys of their own)."""
+
+    @property
+    def start(self) -> date:
+        return START.replace(year=self.year)
+
+    @property
+    def short(self) -> str:
+        return f"{self.name} {self.year}"
+
+
+SINGLE = EditionFacts()
+"""The one edition ``confsite synth`` writes without ``--editions``."""
+
+
+@dataclass(frozen=True)
 class Person:
     name: str
     first: str

@@ -18,7 +18,9 @@ def dates_view(index: Index) -> list[dict[str, str]]:
     ]
 
 
-def home_view(index: Index) -> HomeView:
+def home_view(index: Index, program: bool = True) -> HomeView:
+    """``program`` False: the edition has no program pages (an archived edition of a series,
+    imported from its proceedings), so the facts link its papers only."""
     conference = index.data.conference
     sessions = index.data.sessions
     urls = Urls.for_path("")
@@ -34,13 +36,13 @@ def home_view(index: Index) -> HomeView:
         "paper_count": len(index.data.papers),
         "session_count": sum(1 for s in index.data.sessions if s.kind is SessionKind.PAPERS),
         "links": {
-            "program": urls.to("program/"),
+            "program": urls.to("program/") if program else "",
             # The program page scrolls to what runs now (or next) when opened at #now.
-            "now": urls.to("program/") + "#now",
+            "now": urls.to("program/") + "#now" if program else "",
             "proceedings": urls.to("proceedings/"),
             "cfp": urls.to("call-for-papers/"),
-            "changes": urls.to(f"{CHANGES_PAGE}/"),
-            "feed": urls.to(FEED_FILE),
+            "changes": urls.to(f"{CHANGES_PAGE}/") if program else "",
+            "feed": urls.to(FEED_FILE) if program else "",
         },
         # The span "Now and next" may show in: the browser fetches the agenda only inside it.
         "schedule_span": (
@@ -48,7 +50,7 @@ def home_view(index: Index) -> HomeView:
                 "start": utc_iso(min(s.start for s in sessions)),
                 "end": utc_iso(max(s.end for s in sessions)),
             }
-            if sessions
+            if sessions and program
             else None
         ),
         "sponsors": [
