@@ -21,7 +21,9 @@ from generator.exporters.bibtex import paper_bibtex, proceedings_bibtex
 from generator.model import ConferenceData
 from generator.validate import load_and_validate
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "data"
+EXAMPLE = (
+    Path(__file__).resolve().parent.parent / "data" / "2027"
+)  # the example series' current edition
 SOURCES = ["toy", "example", *sorted(p.stem for p in BIBTEX.glob("*.bib"))]
 # What BibTeX says of a file that does not compile as written: an undefined @string, a
 # crossref to an entry it cannot find, a citation with no entry, or an error of any kind.

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT
+from conftest import EXAMPLE_DATA, ROOT
 
 from generator.search.text import words
 
@@ -94,7 +94,7 @@ def test_browser_search_snippet_is_the_abstract_s_own_text(page: Any) -> None:
     paper = next(r for r in results if r["path"] == "papers/analog-drift/")
     snippet = paper["text"][-1].strip(" …")
 
-    papers = (ROOT / "data" / "papers.yaml").read_text(encoding="utf-8")
+    papers = (EXAMPLE_DATA / "papers.yaml").read_text(encoding="utf-8")
     abstract = " ".join(papers.split("  - id: analog-drift\n", 1)[1].split("topics:")[0].split())
     assert snippet in abstract  # stop words and all, as written
     assert "Prior work recalibrates the whole array" in snippet

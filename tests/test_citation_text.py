@@ -28,7 +28,9 @@ from generator.text import Text
 from generator.validate import load_and_validate
 
 TOY = Path(__file__).resolve().parent / "data" / "toy"
-EXAMPLE = Path(__file__).resolve().parent.parent / "data"
+EXAMPLE = (
+    Path(__file__).resolve().parent.parent / "data" / "2027"
+)  # the example series' current edition
 
 
 def record(**changes: object) -> CitationRecord:

@@ -17,7 +17,9 @@ from generator.exporters.csl import csl_item, paper_csl_json
 from generator.model import ConferenceData
 from generator.validate import load_and_validate
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "data"
+EXAMPLE = (
+    Path(__file__).resolve().parent.parent / "data" / "2027"
+)  # the example series' current edition
 SCHEMA = json.loads((REFERENCE / "csl" / "csl-data.json").read_text(encoding="utf-8"))
 SOURCES = ["toy", "example", *sorted(p.stem for p in BIBTEX.glob("*.bib"))]
 

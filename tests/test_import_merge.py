@@ -68,7 +68,7 @@ def test_import_merge_is_idempotent_and_keeps_the_header(tmp_path: Path) -> None
     assert second.wrote == []
     assert sorted(second.report.unchanged) == ["new-one", "tessera"]
     assert first.splitlines()[:2] == header
-    assert header[0] == "# yaml-language-server: $schema=../schemas/papers.schema.json"
+    assert header[0] == "# yaml-language-server: $schema=../../schemas/papers.schema.json"
     check = run_confsite("check", "--strict", "--data", str(data))
     assert check.returncode == 1  # only because 'new-one' has no abstract (a warning)
     assert check.stderr.splitlines()[0].endswith("warning: paper 'new-one': no abstract")

@@ -43,13 +43,12 @@ from generator.importers.papers_file import (
     round_trips,
     write_atomically,
 )
-from generator.importers.program_file import SCHEMA_LINE as PROGRAM_SCHEMA_LINE
 from generator.importers.program_file import merge_program, place
 from generator.importers.progress import Progress
 from generator.importers.records import ImportBatch, ImportedPaper, Note
 from generator.importers.yaml_file import read_document, reads_back, render_document
 from generator.importers.yaml_file import write_atomically as write_yaml
-from generator.load import BIBTEX_FILE, display_path
+from generator.load import BIBTEX_FILE, display_path, schema_comment
 from generator.load.yaml_source import LineDict, parse_yaml
 
 Reader = Callable[[Path, str, str, ImportBatch], None]
@@ -324,14 +323,14 @@ def _import_other(
         progress = Progress(len(placed), "merging sessions", progress_stream or sys.stderr)
         merged, outcome.report = merge_program(root, placed, progress.update)
         progress.close()
-        default_header = [PROGRAM_SCHEMA_LINE]
+        default_header = [schema_comment(target.parent, "program")]
         taken = bool(placed)
     else:
         if kind == "committee":
             merged, outcome.report = people.merge_committee(root, batch.people)
         else:
             merged, outcome.report = people.merge_speakers(root, batch.people)
-        default_header = [f"# yaml-language-server: $schema=../schemas/{kind}.schema.json"]
+        default_header = [schema_comment(target.parent, kind)]
         taken = bool(batch.people)
     if not taken:
         outcome.diagnostics.error_at(display, 0, f"nothing could be read as {kind}")

@@ -22,11 +22,10 @@ from generator.importers.yaml_file import (
     render_document,
     write_atomically,
 )
+from generator.load import schema_comment
 from generator.validate.papers import AUTHOR_KEYS, PAPER_KEYS
 
 __all__ = ["PapersFile", "read_papers_file", "render", "round_trips", "write_atomically"]
-
-SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/papers.schema.json"
 
 
 @dataclass
@@ -40,7 +39,7 @@ class PapersFile:
 def read_papers_file(path: Path, display: str, diagnostics: Diagnostics) -> PapersFile | None:
     """The current papers.yaml; a missing file is an empty one, a broken one is an error."""
     if not path.exists():
-        return PapersFile([SCHEMA_LINE], [])
+        return PapersFile([schema_comment(path.parent, "papers")], [])
     document = read_document(path, display, ("papers",), diagnostics)
     if document is None:
         return None

@@ -24,8 +24,6 @@ from generator.importers.records import ImportedSession, Note
 from generator.importers.yaml_file import Literal, comparable
 from generator.validate.program import MAX_PAST_MIDNIGHT, SESSION_KEYS
 
-SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/program.schema.json"
-
 
 @dataclass(frozen=True)
 class Placed:

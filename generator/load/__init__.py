@@ -82,3 +82,11 @@ def load_sources(data_dir: Path, diagnostics: Diagnostics) -> Sources:
         if sources.bibtex is None:
             sources.broken.add(BIBTEX_FILE)
     return sources
+
+
+def schema_comment(data_dir: Path, kind: str) -> str:
+    """The first line of a data file a command writes into ``data_dir``: the JSON Schema for
+    editors, relative to the file (the repository's schemas/ beside data/, or beside the series'
+    data/ for an edition's folder data/<year>/)."""
+    up = "../../" if (data_dir.parent / "series.yaml").is_file() else "../"
+    return f"# yaml-language-server: $schema={up}schemas/{kind}.schema.json"

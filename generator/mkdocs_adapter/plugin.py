@@ -226,7 +226,8 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         excluded = (page.meta.get("search") or {}).get("exclude") is True
         if (generated.search if generated else not excluded) and page.content is not None:
             record = generated.search_record if generated else None
-            title = str(page.title or "")
+            # The core's title where it made the page (the nav may name it shorter).
+            title = generated.title if generated else str(page.title or "")
             self.search_entries += search.entries_of(page.url, title, page.content, record)
         return context
 

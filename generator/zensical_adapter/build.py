@@ -86,7 +86,13 @@ def build_site(
                 raise ZensicalFailure(str(collision)) from None
             staged_config = work / "mkdocs.yml"
             staged_config.write_text(
-                zensical_config(project, result.site, colour, {f.uri for f in result.files}),
+                zensical_config(
+                    project,
+                    result.site,
+                    colour,
+                    {f.uri for f in result.files},
+                    result.nav_moves,
+                ),
                 "utf-8",
             )
             try:

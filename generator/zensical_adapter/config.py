@@ -140,13 +140,20 @@ class _ThemeView(dict[str, Any]):
 
 
 def zensical_config(
-    project: Project, site: SiteFacts | None, colour: str, generated: Container[str] = ()
+    project: Project,
+    site: SiteFacts | None,
+    colour: str,
+    generated: Container[str] = (),
+    nav_moves: dict[str, str] | None = None,
 ) -> str:
     """The staged configuration's text (JSON, which is YAML), for docs/ and site/ beside it;
     ``generated``: the uris of the core's files (the translated words of the scripts among
-    them are linked, site_common.linked_assets)."""
+    them are linked, site_common.linked_assets); ``nav_moves``: in a series, the nav's pages
+    at the current edition's addresses, as the MkDocs plugin moves them."""
     settings = project.settings
     config: dict[str, Any] = {key: settings[key] for key in KEPT if key in settings}
+    if nav_moves and "nav" in config:
+        config["nav"] = site_common.moved_nav(config["nav"], nav_moves)
     # Zensical's templates print the name and description as Material's do: escaped here.
     config["site_name"] = str(escape(site.name)) if site else settings.get("site_name", "")
     if site:
