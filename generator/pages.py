@@ -305,16 +305,18 @@ def render_author(index: views.Index, person: views.Person, sink: Sink, budget: 
     name, lang = index.data.conference.short_title, index.lang
     template = environment(lang.code).get_template("author.html")
     count = len(person.papers)
-    parts = paging.author_parts(person, index, budget)  # None: one page holds it all
-    if parts is None:
-        parts = [(f"authors/{person.slug}", views.author_view(person, index))]
-    for number, (path, view) in enumerate(parts, start=1):
+    whole = template.render(**views.author_view(person, index))
+    # One page when it stays within the budget as rendered; else in parts (generator/paging/).
+    parts = [(f"authors/{person.slug}", whole)]
+    if paging.html_bytes(whole) > budget:
+        parts = [(p, template.render(**v)) for p, v in paging.author_parts(person, index, budget)]
+    for number, (path, body) in enumerate(parts, start=1):
         part = paging.part_label(number, len(parts), lang)
         sink.page(
             _page(
                 path,
                 f"{person.name.full}{part}",
-                template.render(**view),
+                body,
                 lang.counted(
                     "{author}: {count} paper at {name}{part}.",
                     "{author}: {count} papers at {name}{part}.",

@@ -47,6 +47,22 @@ def render(template: str, context: Mapping[str, Any], language: str = i18n.SOURC
     return environment(language).get_template(template).render(**context)
 
 
+def render_within(
+    template: str, context: Mapping[str, Any], limit: int, language: str = i18n.SOURCE_LANGUAGE
+) -> str | None:
+    """The template rendered (the same text as ``render``) when it takes at most ``limit``
+    bytes, else None: rendering stops where its output passes ``limit`` (Jinja gives a
+    template's output a piece at a time), so a page too long for a budget costs about a
+    budget's worth of rendering to know it."""
+    pieces, total = [], 0
+    for piece in environment(language).get_template(template).generate(**context):
+        total += len(piece.encode("utf-8"))
+        if total > limit:
+            return None
+        pieces.append(piece)
+    return "".join(pieces)
+
+
 def macro(template: str, name: str, language: str = i18n.SOURCE_LANGUAGE) -> Any:
     """A macro of a template (``_macros.html``'s ``paper_item``) as a function that returns
     the HTML it renders."""
