@@ -1,7 +1,7 @@
 """The site's language: confsite's one message catalogue and Babel's dates for a locale.
 
 Every string confsite writes onto a page goes through ``Language.gettext`` and friends (Jinja
-templates get them as ``_`` and ``ngettext``, generator/pages.py); the catalogues are
+templates get them as ``_`` and ``ngettext``, generator/templating.py); the catalogues are
 ``generator/locale/<code>/LC_MESSAGES/confsite.po``, read with Babel when a build starts (no
 compiled ``.mo`` files in the repository). The English text is the message id, so an English
 build needs no catalogue and its output is what it was before there were any.

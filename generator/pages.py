@@ -5,11 +5,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Mapping
-from functools import cache
-from typing import Any
-
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from generator import i18n, metadata, offline, paging, parallel, speaker_pages, views
 from generator.changes import ChangeLog
@@ -33,6 +28,7 @@ from generator.outputs import (
 from generator.progress import Progress
 from generator.search.records import SearchRecord
 from generator.search.sources import author_record, paper_record, session_record
+from generator.templating import environment, render
 from generator.urls import Urls, page_uri
 
 PROGRAM_PAGE = "program"
@@ -42,41 +38,6 @@ AGENDA_DATA = "program/agenda.json"
 
 _HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
-
-
-@cache
-def environment(language: str = i18n.SOURCE_LANGUAGE) -> Environment:
-    """The one Jinja environment of a language: autoescaping on, undefined names are errors,
-    ``_``/``ngettext`` from the language's catalogue (generator/i18n.py; newstyle: variables
-    are given by name, ``_("By %(name)s", name=x)``, and escaped like any other value).
-
-    The templates are laid out for diffs, one element, condition or loop to a line, while the
-    pages keep the compact bytes the golden files pin down. With ``trim_blocks`` and
-    ``lstrip_blocks`` a line that holds only a ``{% %}`` tag leaves nothing in the output, and a
-    line break right after ``%}`` is dropped (``+%}`` keeps it). A line at column 0 starts a
-    line of the page; an indented line continues the page line above it, joined by the ``-``
-    of the tag at the break (``{%-``, ``{{-``, ``-%}``, ``-}}``), which also eats the indent.
-    """
-    env = Environment(
-        loader=PackageLoader("generator", "templates"),
-        autoescape=select_autoescape(["html"]),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,  # packaged templates do not change during a run: no stat per page
-        extensions=["jinja2.ext.i18n"],
-    )
-    # Jinja's own newstyle callables cost a context lookup and call per message (a tenth of
-    # the rendering time of a paper page); these plain functions behave the same.
-    gettext, ngettext = i18n.language(language).template_callables()
-    env.newstyle_gettext = True  # type: ignore[attr-defined]
-    env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext)
-    return env
-
-
-def render(template: str, context: Mapping[str, Any], language: str = i18n.SOURCE_LANGUAGE) -> str:
-    return environment(language).get_template(template).render(**context)
 
 
 def toc_of(body: str) -> tuple[TocEntry, ...]:
@@ -344,16 +305,18 @@ def render_author(index: views.Index, person: views.Person, sink: Sink, budget: 
     name, lang = index.data.conference.short_title, index.lang
     template = environment(lang.code).get_template("author.html")
     count = len(person.papers)
-    parts = paging.author_parts(person, index, budget)  # None: one page holds it all
-    if parts is None:
-        parts = [(f"authors/{person.slug}", views.author_view(person, index))]
-    for number, (path, view) in enumerate(parts, start=1):
+    whole = template.render(**views.author_view(person, index))
+    # One page when it stays within the budget as rendered; else in parts (generator/paging/).
+    parts = [(f"authors/{person.slug}", whole)]
+    if paging.html_bytes(whole) > budget:
+        parts = [(p, template.render(**v)) for p, v in paging.author_parts(person, index, budget)]
+    for number, (path, body) in enumerate(parts, start=1):
         part = paging.part_label(number, len(parts), lang)
         sink.page(
             _page(
                 path,
                 f"{person.name.full}{part}",
-                template.render(**view),
+                body,
                 lang.counted(
                     "{author}: {count} paper at {name}{part}.",
                     "{author}: {count} papers at {name}{part}.",

@@ -28,6 +28,9 @@ from generator.validate import load_and_validate
 PAPERS = 50
 TINY = 3_000
 """Small enough for authors in parts and topics in parts."""
+LETTERS = 1_800
+"""Small enough for a letter in parts: W, its authors listed with their papers, measures
+2,009 bytes (too small for the longest author's page, whose pager then outgrows it)."""
 SMALL = 12_500
 """Small enough to split the program of 40 papers into days and parts of days, large enough
 for the biggest time slot (parallel sessions stay on one page)."""
@@ -50,6 +53,11 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def tiny(data_dir: Path) -> dict[str, GeneratedPage]:
     return {page.uri: page for page in _build(data_dir, TINY).pages}
+
+
+@pytest.fixture(scope="module")
+def letters(data_dir: Path) -> dict[str, GeneratedPage]:
+    return {page.uri: page for page in _build(data_dir, LETTERS).pages}
 
 
 @pytest.fixture(scope="module")
@@ -153,26 +161,26 @@ def test_paging_small_conference_keeps_one_page_per_list(data: Path) -> None:
 
 
 def test_paging_authors_every_author_reachable_from_the_index(
-    tiny: dict[str, GeneratedPage], data_dir: Path
+    letters: dict[str, GeneratedPage], data_dir: Path
 ) -> None:
     slugs = {person.slug for person in views.people(_index(data_dir))}
 
-    linked = _reachable(tiny, "authors/index.md")
+    linked = _reachable(letters, "authors/index.md")
 
     assert {f"authors/{slug}/" for slug in slugs} <= linked
     assert "authors/letters/w/2/" in linked  # a letter in parts, each part linked
 
 
 def test_paging_authors_letter_pages_out_of_nav_with_title_and_description(
-    tiny: dict[str, GeneratedPage],
+    letters: dict[str, GeneratedPage],
 ) -> None:
-    letters = [p for uri, p in tiny.items() if uri.startswith("authors/letters/")]
+    shown = [p for uri, p in letters.items() if uri.startswith("authors/letters/")]
 
-    assert tiny["authors/index.md"].in_nav
-    assert tiny["authors/index.md"].html.count('href="../authors/letters/') == 18
-    assert not any(p.in_nav or p.search for p in letters)
-    assert tiny["authors/letters/w/2/index.md"].title == "Authors: W (2 of 2)"
-    assert all(p.description.startswith("Authors of ") for p in letters)
+    assert letters["authors/index.md"].in_nav
+    assert letters["authors/index.md"].html.count('href="../authors/letters/') == 18
+    assert not any(p.in_nav or p.search for p in shown)
+    assert letters["authors/letters/w/2/index.md"].title == "Authors: W (2 of 2)"
+    assert all(p.description.startswith("Authors of ") for p in shown)
 
 
 def test_paging_authors_letter_lists_papers_when_it_fits(small: dict[str, GeneratedPage]) -> None:
@@ -183,9 +191,9 @@ def test_paging_authors_letter_lists_papers_when_it_fits(small: dict[str, Genera
 
 
 def test_paging_authors_letter_counts_papers_when_titles_do_not_fit(
-    tiny: dict[str, GeneratedPage],
+    letters: dict[str, GeneratedPage],
 ) -> None:
-    page = tiny["authors/letters/w/2/index.md"].html
+    page = letters["authors/letters/w/2/index.md"].html
 
     assert '<span class="cs-count">16 papers</span>' in page
     assert "../../../../papers/" not in page

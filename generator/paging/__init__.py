@@ -16,14 +16,15 @@ to pages of their own:
   /authors/<slug>/2/ ...; papers without a session, when the program overview cannot hold
   them, are listed at /program/days/unscheduled/.
 
-The split is decided from an estimate of each entry's size (the bytes of its data plus the
-markup around it), not by rendering twice. The estimates err on the large side. Letter and day
+The split is decided by measuring: each entry rendered by the macro or template its list
+uses, each page's frame (headings, counts, pager) rendered without its entries; a list stays
+one page when that page, rendered, stays within the budget. Letter and day
 pages live one folder down (letters/, days/) so that no author slug or session id can name the
 same page. One module per list: authors, proceedings, program; what they share in common.
 """
 
 from generator.paging.authors import author_parts, authors_split
-from generator.paging.common import DEFAULT_BUDGET, PageSpec, chunks, part_label
+from generator.paging.common import DEFAULT_BUDGET, PageSpec, chunks, html_bytes, part_label
 from generator.paging.proceedings import proceedings_split
 from generator.paging.program import UNSCHEDULED, program_split, time_slots
 
@@ -34,6 +35,7 @@ __all__ = [
     "author_parts",
     "authors_split",
     "chunks",
+    "html_bytes",
     "part_label",
     "proceedings_split",
     "program_split",

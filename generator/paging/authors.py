@@ -3,19 +3,22 @@ parts when their papers and co-authors do not fit on one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from generator import views
+from markupsafe import Markup
+
+from generator import templating, views
 from generator.paging.common import (
-    PAGE_MARKUP,
-    PERSON_MARKUP,
-    TITLE_MARKUP,
     PageSpec,
+    Part,
+    deeper,
+    html_bytes,
+    measured,
     paper_count,
-    paper_size,
-    part_label,
     parts_of,
-    title_size,
+    placed,
+    within,
 )
 from generator.urls import Urls
 
@@ -38,12 +41,62 @@ def _entry(
     }
 
 
-def _person_size(person: views.Person, with_papers: bool) -> int:
-    size = PERSON_MARKUP + 3 * len(person.slug) + 2 * len(person.name.full)
-    size += sum(len(a) for a in person.affiliations) + len(person.orcid)
-    if with_papers:
-        size += sum(TITLE_MARKUP + len(p.id) + title_size(p) for p in person.papers)
-    return size
+def _letter_pages(
+    letter: str,
+    persons: list[views.Person],
+    folder: str,
+    entry: Callable[[views.Person], Markup],
+    index: views.Index,
+    limit: int,
+    name: str,
+) -> list[PageSpec]:
+    """A letter's authors: with their papers (``entry``, as rendered for its page) when the
+    letter fits on one page so, else with paper counts only, in as many parts as that needs."""
+    lang = index.lang
+    _ = lang.gettext
+    first = Urls.for_path(folder)
+
+    def page(part: Part, shown: list[Markup]) -> dict[str, Any]:
+        chosen = [persons[i] for i in part.run]
+        return {
+            "letter": letter,
+            "part": part.label(lang),
+            "count": len(persons),
+            "first": chosen[0].name.last_first,
+            "last": chosen[-1].name.last_first,
+            "people": shown,
+            "pager": part.pager,
+            "authors_href": Urls.for_path(part.path).to("authors/"),
+        }
+
+    def frame(part: Part) -> int:
+        return html_bytes(templating.render("authors_letter.html", page(part, []), lang.code))
+
+    # With their papers the letter is one page or none: rendered one by one only until they
+    # pass the room one page leaves (one entry alone is a page however long).
+    room = limit - frame(Part(folder, range(len(persons)), [], 1, 1))
+    if len(persons) == 1 or within((measured(entry(p)) for p in persons), room):
+        entries = [str(entry(p)) for p in persons]
+    else:
+        item = templating.macro("_macros.html", "person_item", lang.code)
+        entries = [str(item(_entry(p, first, index, False), False)) for p in persons]
+    parts = parts_of(folder, [measured(e) for e in entries], limit, frame)
+    pages = []
+    for part in parts:
+        label = part.label(lang)
+        pages.append(
+            PageSpec(
+                path=part.path,
+                title=_("Authors: {letter}{part}").format(letter=letter, part=label),
+                description=_(
+                    "Authors of {name} whose family name starts with {letter}{part}, with "
+                    "their papers."
+                ).format(name=name, letter=letter, part=label),
+                template="authors_letter.html",
+                context=page(part, placed(entries, part)),
+            )
+        )
+    return pages
 
 
 def authors_split(index: views.Index, limit: int, name: str) -> list[PageSpec] | None:
@@ -51,46 +104,34 @@ def authors_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
     lang = index.lang
     _ = lang.gettext
     everyone = views.people(index)
-    if PAGE_MARKUP + sum(_person_size(p, True) for p in everyone) <= limit:
-        return None
+    top = Urls.for_path("authors")
+    item = templating.macro("_macros.html", "person_item", lang.code)
+    rendered: dict[str, str] = {}
+
+    def entry(person: views.Person) -> str:
+        # An author with their papers as the one page shows them: rendered when first asked
+        # for, measured there, and moved two folders down onto their letter's page.
+        if person.slug not in rendered:
+            rendered[person.slug] = str(item(views.person_entry(person, top, index)))
+        return rendered[person.slug]
+
+    # Rendered one by one only until they pass the budget: a long list is known to need
+    # pages after about a page's worth of authors.
+    if within((html_bytes(entry(p)) for p in everyone), limit):
+        page = templating.render("authors.html", views.authors_view(index), lang.code)
+        if html_bytes(page) <= limit:
+            return None
     letters: dict[str, list[views.Person]] = {}
     for person in everyone:
         letters.setdefault(views.letter_of(person), []).append(person)
-    top = Urls.for_path("authors")
     pages: list[PageSpec] = []
     rows = []
     for letter, persons in sorted(letters.items()):
         folder = f"authors/letters/{_letter_folder(letter)}"
-        with_papers = PAGE_MARKUP + sum(_person_size(p, True) for p in persons) <= limit
-        sizes = [_person_size(p, with_papers) for p in persons]
-        parts = parts_of(folder, sizes, limit)
         rows.append({"letter": letter, "href": top.to(f"{folder}/"), "count": len(persons)})
-        for number, (path, run, pager) in enumerate(parts, start=1):
-            urls = Urls.for_path(path)
-            part = part_label(number, len(parts), lang)
-            chosen = [persons[i] for i in run]
-            pages.append(
-                PageSpec(
-                    path=path,
-                    title=_("Authors: {letter}{part}").format(letter=letter, part=part),
-                    description=_(
-                        "Authors of {name} whose family name starts with {letter}{part}, with "
-                        "their papers."
-                    ).format(name=name, letter=letter, part=part),
-                    template="authors_letter.html",
-                    context={
-                        "letter": letter,
-                        "part": part,
-                        "count": len(persons),
-                        "first": chosen[0].name.last_first,
-                        "last": chosen[-1].name.last_first,
-                        "with_papers": with_papers,
-                        "people": [_entry(p, urls, index, with_papers) for p in chosen],
-                        "pager": pager,
-                        "authors_href": urls.to("authors/"),
-                    },
-                )
-            )
+        pages += _letter_pages(
+            letter, persons, folder, lambda p: deeper(entry(p), 2), index, limit, name
+        )
     head = PageSpec(
         path="authors",
         title=_("Authors"),
@@ -102,35 +143,42 @@ def authors_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
     return [head, *pages]
 
 
-COAUTHOR_MARKUP = 60
-"""Markup around one co-author on an author's page (item, link)."""
-
-
-def _coauthor_size(name: str) -> int:
-    return COAUTHOR_MARKUP + 2 * len(name.encode("utf-8"))
-
-
 def author_parts(
     person: views.Person, index: views.Index, limit: int
-) -> list[tuple[str, views.AuthorView]] | None:
+) -> list[tuple[str, views.AuthorView]]:
     """(path, view) of each part of an author's page whose papers and co-authors do not fit
-    on one page: /authors/<slug>/, /authors/<slug>/2/ ...; None when one page fits."""
-    coauthors = {a.name.slug: a.name.full for p in person.papers for a in p.authors}
-    coauthors.pop(person.slug, None)
-    sizes = [paper_size(p) for p in person.papers]
-    if PAGE_MARKUP + sum(sizes) + sum(map(_coauthor_size, coauthors.values())) <= limit:
-        return None
-    whole = views.author_view(person, index)  # its co-authors in the order shown
-    sizes += [_coauthor_size(c["name"]) for c in whole["coauthors"]]
+    on one page: /authors/<slug>/, /authors/<slug>/2/ ...; each paper and co-author measured
+    as the page renders it."""
+    code = index.lang.code
     folder = f"authors/{person.slug}"
-    papers = len(person.papers)
-    parts = []
-    for path, run, pager in parts_of(folder, sizes, limit):
-        view = views.author_view(person, index, path)
-        view["papers"] = view["papers"][run.start : min(run.stop, papers)]
-        view["coauthors"] = view["coauthors"][
-            max(run.start - papers, 0) : max(run.stop - papers, 0)
+    # The view of the first part, and of the others (one folder deeper): built once each.
+    whole, rest = (views.author_view(person, index, path) for path in ("", f"{folder}/2"))
+    paper_item = templating.macro("_macros.html", "paper_item", code)
+    link_list = templating.macro("_macros.html", "link_list", code)
+    papers = len(whole["papers"])
+    sizes = [measured(str(paper_item(p))) for p in whole["papers"]]
+    # A co-author's line: the list holding them alone, less the list holding no one (and
+    # less the line break, which measured counts).
+    empty = html_bytes(str(link_list([], ""))) + 1
+    sizes += [measured(str(link_list([c], ""))) - empty for c in whole["coauthors"]]
+
+    def view(part: Part) -> views.AuthorView:
+        shown = views.AuthorView(**(whole if part.number == 1 else rest))
+        shown["papers"] = shown["papers"][part.run.start : min(part.run.stop, papers)]
+        shown["coauthors"] = shown["coauthors"][
+            max(part.run.start - papers, 0) : max(part.run.stop - papers, 0)
         ]
-        view["pager"] = pager
-        parts.append((path, view))
-    return parts
+        shown["pager"] = part.pager
+        return shown
+
+    def frame(part: Part) -> int:
+        # The headings of the two lists show only above entries: measured with one of each.
+        shown = view(part)
+        shown["papers"], shown["coauthors"] = whole["papers"][:1], whole["coauthors"][:1]
+        entries = [str(paper_item(p)) for p in shown["papers"]]
+        entries += [str(link_list([c], "")) for c in shown["coauthors"]]
+        page = templating.render("author.html", shown, code)
+        lines = sum(html_bytes(e) + 1 for e in entries)
+        return html_bytes(page) - lines + empty * len(shown["coauthors"])
+
+    return [(part.path, view(part)) for part in parts_of(folder, sizes, limit, frame)]

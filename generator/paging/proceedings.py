@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from generator import views
+from collections.abc import Iterable
+
+from generator import templating, views
 from generator.model import Paper
 from generator.paging.common import (
-    PAGE_MARKUP,
     PageSpec,
+    deeper,
+    html_bytes,
     paper_list_pages,
-    paper_size,
     unique_name,
+    within,
 )
 from generator.urls import Urls
 
@@ -18,9 +21,13 @@ def proceedings_split(index: views.Index, limit: int, name: str) -> list[PageSpe
     """The proceedings as a list of topics and a page per topic; None when one page fits."""
     data, lang = index.data, index.lang
     _ = lang.gettext
-    if PAGE_MARKUP + sum(paper_size(p) for p in data.papers) <= limit:
-        return None
     whole = views.proceedings_view(index)
+    # Each paper rendered once, for the one page: measured there, and moved one folder down
+    # onto its topic's pages when it does not fit.
+    item = templating.macro("_macros.html", "paper_item", lang.code)
+    entries = {p["id"]: str(item(p)) for g in whole["groups"] for p in g["papers"]}
+    if _fits(whole, entries.values(), limit, lang.code):
+        return None
     groups: list[tuple[str, str, list[Paper]]] = []
     for topic in data.conference.topics:
         papers = [p for p in data.papers if p.topics and p.topics[0] == topic.id]
@@ -38,7 +45,7 @@ def proceedings_split(index: views.Index, limit: int, name: str) -> list[PageSpe
         rows.append({"name": group_name, "href": top.to(f"{folder}/"), "count": len(papers)})
         pages += paper_list_pages(
             folder,
-            papers,
+            [deeper(entries[p.id]) for p in papers],
             index,
             limit,
             template="proceedings_topic.html",
@@ -66,3 +73,12 @@ def proceedings_split(index: views.Index, limit: int, name: str) -> list[PageSpe
         in_nav=True,
     )
     return [head, *pages]
+
+
+def _fits(whole: views.ProceedingsView, entries: Iterable[str], limit: int, code: str) -> bool:
+    """Whether the one-page proceedings stays within ``limit``: rendered and measured, unless
+    its papers alone already pass it."""
+    return (
+        within(map(html_bytes, entries), limit)
+        and html_bytes(templating.render("proceedings.html", whole, code)) <= limit
+    )

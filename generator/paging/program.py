@@ -7,29 +7,23 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from generator import program_grid, views
+from markupsafe import Markup, escape
+
+from generator import program_grid, templating, views
 from generator.i18n import Language
 from generator.model import Paper, Session
 from generator.paging.common import (
-    OVERVIEW_MARKUP,
-    PAGE_MARKUP,
-    PROGRAM_PAPER_MARKUP,
-    SESSION_MARKUP,
     PageSpec,
+    Part,
+    html_bytes,
+    measured,
     paper_count,
+    paper_entries,
     paper_list_pages,
-    paper_size,
     parts_of,
+    within,
 )
 from generator.urls import Urls
-
-
-def _session_size(session: Session, index: views.Index) -> int:
-    size = SESSION_MARKUP + 4 * len(session.id) + 2 * len(session.title) + 2 * len(session.room)
-    size += len(session.chair) + (len(session.description.as_html) if session.description else 0)
-    for paper in index.papers_by_session.get(session.id, ()):
-        size += paper_size(paper) + PROGRAM_PAPER_MARKUP + len(paper.title.as_text)
-    return size
 
 
 def time_slots(sessions: Sequence[Session]) -> list[list[Session]]:
@@ -38,16 +32,32 @@ def time_slots(sessions: Sequence[Session]) -> list[list[Session]]:
     return program_grid.clusters(tuple(sessions))
 
 
+SessionViews = dict[tuple[str, int], views.SessionView]
+"""Sessions' views by session id and depth of the page (a view's links depend on nothing
+else): a day rendered whole, in time slots and in parts builds each view once per depth."""
+
+
 def _day_view(
-    sessions: Sequence[Session], day_id: str, label: str, urls: Urls, index: views.Index
+    sessions: Sequence[Session],
+    day_id: str,
+    label: str,
+    urls: Urls,
+    index: views.Index,
+    known: SessionViews | None = None,
 ) -> dict[str, Any]:
     """One day (or part of one) as program.html lays it out."""
+    seen: SessionViews = {} if known is None else known
+
+    def view(session: Session) -> views.SessionView:
+        key = (session.id, urls.depth)
+        if key not in seen:
+            seen[key] = views.session_view(session, urls, index)
+        return seen[key]
+
     return {
         "id": day_id,
         "label": label,
-        **program_grid.day_view(
-            tuple(sessions), index.data.rooms, lambda s: views.session_view(s, urls, index)
-        ),
+        **program_grid.day_view(tuple(sessions), index.data.rooms, view),
     }
 
 
@@ -56,51 +66,34 @@ def program_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
     slots); None when one page fits."""
     data, lang = index.data, index.lang
     _ = lang.gettext
-    sizes = [_session_size(s, index) for s in data.sessions]
+    code = lang.code
     unscheduled = [p for p in data.papers if not p.session_id]
-    if PAGE_MARKUP + sum(sizes) + sum(paper_size(p) for p in unscheduled) <= limit:
+    if _fits(index, limit):
         return None
     top = Urls.for_path("program")
     pages: list[PageSpec] = []
-    overview = PAGE_MARKUP + sum(_overview_size(s) for s in data.sessions)
-    listed = overview + sum(paper_size(p) for p in unscheduled) <= limit
-    unscheduled_link = None
-    if unscheduled and not listed:  # pages of their own, after the days
-        unscheduled_link = {
-            "href": top.to(f"{UNSCHEDULED}/"),
-            "count": paper_count(len(unscheduled), lang),
-        }
+    unscheduled_link = {
+        "href": top.to(f"{UNSCHEDULED}/"),
+        "count": paper_count(len(unscheduled), lang),
+    }
     days = []
     for day in data.days:
         slots = time_slots(day.sessions)
         folder = f"program/days/{day.date.isoformat()}"
-        slot_sizes = [sum(_session_size(s, index) for s in slot) for slot in slots]
-        parts = parts_of(folder, slot_sizes, limit, functools.partial(_span, slots, lang))
-        label = views.day_label(day.date, lang)
+        day_id, label = f"day-{day.date.isoformat()}", views.day_label(day.date, lang)
         page_of = {}
-        for path, run, pager in parts:
-            chosen = [s for i in run for s in slots[i]]
-            for session in chosen:
-                page_of[session.id] = path
-            urls = Urls.for_path(path)
-            part = f", {_span(slots, lang, run)}" if len(parts) > 1 else ""
+        for part, page in _day_parts(slots, folder, day_id, label, index, limit):
+            for session in (s for i in part.run for s in slots[i]):
+                page_of[session.id] = part.path
             pages.append(
                 PageSpec(
-                    path=path,
-                    title=_("Program: {day}").format(day=f"{label}{part}"),
+                    path=part.path,
+                    title=_("Program: {day}").format(day=page["label"]),
                     description=_(
                         "The program of {name} on {day}: sessions, rooms, times and papers."
-                    ).format(name=name, day=f"{label}{part}"),
+                    ).format(name=name, day=page["label"]),
                     template="program_day.html",
-                    context={
-                        "timezone": data.conference.timezone,
-                        "day": _day_view(
-                            chosen, f"day-{day.date.isoformat()}", f"{label}{part}", urls, index
-                        ),
-                        "pager": pager,
-                        "program_href": urls.to(f"program/#day-{day.date.isoformat()}"),
-                        "agenda_href": urls.to("program/my-agenda/"),
-                    },
+                    context=page,
                     search=False,  # each session and paper has its own entry
                 )
             )
@@ -127,6 +120,19 @@ def program_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
                 ],
             }
         )
+    overview: dict[str, Any] = {
+        "timezone": data.conference.timezone,
+        "days": days,
+        "unscheduled": [views.paper_summary(p, top, index) for p in unscheduled],
+        "unscheduled_link": None,
+        "exports": views.schedule_exports(top, lang),
+        "agenda_href": top.to("program/my-agenda/"),
+    }
+    # Papers without a session are listed on the overview when it holds them, else linked.
+    listed = html_bytes(templating.render("program_overview.html", overview, code)) <= limit
+    if unscheduled and not listed:
+        overview.update(unscheduled=[], unscheduled_link=unscheduled_link)
+        pages += _unscheduled_pages(unscheduled, index, limit, name)
     head = PageSpec(
         path="program",
         title=_("Program"),
@@ -134,22 +140,55 @@ def program_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
             name=name
         ),
         template="program_overview.html",
-        context={
-            "timezone": data.conference.timezone,
-            "days": days,
-            "unscheduled": [views.paper_summary(p, top, index) for p in unscheduled]
-            if listed
-            else [],
-            "unscheduled_link": unscheduled_link,
-            "exports": views.schedule_exports(top, lang),
-            "agenda_href": top.to("program/my-agenda/"),
-        },
+        context=overview,
         search=True,
         in_nav=True,
     )
-    if unscheduled_link:
-        pages += _unscheduled_pages(unscheduled, index, limit, name)
     return [head, *pages]
+
+
+def _day_parts(
+    slots: list[list[Session]],
+    folder: str,
+    day_id: str,
+    label: str,
+    index: views.Index,
+    limit: int,
+) -> list[tuple[Part, dict[str, Any]]]:
+    """A day's page, or its parts of whole time slots, each with its page's context.
+
+    The day is rendered whole, for one page, and kept when that page is within ``limit``;
+    rendering stops where it passes the room the page leaves, and only a day that does is
+    rendered again, a time slot at a time, to be cut."""
+    lang, code = index.lang, index.lang.code
+    known: SessionViews = {}
+    whole = Part(folder, range(len(slots)), [], 1, 1)
+    page = _day_page(whole, slots, day_id, label, lang, index, known, section=False)
+    room = limit - html_bytes(templating.render("program_day.html", page, code))
+    section = templating.render_within(
+        "_program_day.html", _section(whole, page, slots, index, known), room, code
+    )
+    if section is not None:
+        return [(whole, {**page, "section": Markup(section)})]
+    first = Urls.for_path(folder)
+    sizes = [
+        measured(
+            templating.render(
+                "_program_day.html", {"day": _day_view(slot, day_id, "", first, index, known)}, code
+            )
+        )
+        for slot in slots
+    ]
+
+    def frame(part: Part) -> int:
+        # The page without its day's section, and the section's heading: the time slots
+        # were measured each in a section of its own, without one.
+        shown = _day_page(part, slots, day_id, label, lang, index, known, section=False)
+        text = templating.render("program_day.html", shown, code)
+        return html_bytes(text) + html_bytes(str(escape(shown["label"])))
+
+    parts = parts_of(folder, sizes, limit, frame, functools.partial(_span, slots, lang))
+    return [(part, _day_page(part, slots, day_id, label, lang, index, known)) for part in parts]
 
 
 UNSCHEDULED = "program/days/unscheduled"
@@ -162,7 +201,7 @@ def _unscheduled_pages(
 ) -> list[PageSpec]:
     return paper_list_pages(
         UNSCHEDULED,
-        papers,
+        paper_entries(papers, UNSCHEDULED, index),
         index,
         limit,
         template="program_unscheduled.html",
@@ -173,8 +212,65 @@ def _unscheduled_pages(
     )
 
 
-def _overview_size(session: Session) -> int:
-    return OVERVIEW_MARKUP + 4 * len(session.id) + len(session.title.encode("utf-8"))
+def _day_page(
+    part: Part,
+    slots: list[list[Session]],
+    day_id: str,
+    label: str,
+    lang: Language,
+    index: views.Index,
+    known: SessionViews,
+    section: bool = True,
+) -> dict[str, Any]:
+    """A day's page (or a part of it: its time slots named after the day); its day's section
+    rendered (``section``), or left empty to measure the rest. The page takes the section's
+    bytes and nothing else around them (``{{ section }}`` ends the template)."""
+    urls = Urls.for_path(part.path)
+    title = f"{label}, {_span(slots, lang, part.run)}" if part.total > 1 else label
+    page = {
+        "timezone": index.data.conference.timezone,
+        "label": title,
+        "day_id": day_id,
+        "section": "",
+        "pager": part.pager,
+        "program_href": urls.to(f"program/#{day_id}"),
+        "agenda_href": urls.to("program/my-agenda/"),
+    }
+    if section:
+        shown = _section(part, page, slots, index, known)
+        page["section"] = Markup(templating.render("_program_day.html", shown, lang.code))
+    return page
+
+
+def _section(
+    part: Part,
+    page: dict[str, Any],
+    slots: list[list[Session]],
+    index: views.Index,
+    known: SessionViews,
+) -> dict[str, Any]:
+    """What ``_program_day.html`` renders for a day's ``page``: the sessions of its slots."""
+    sessions = [s for i in part.run for s in slots[i]]
+    urls = Urls.for_path(part.path)
+    return {"day": _day_view(sessions, page["day_id"], page["label"], urls, index, known)}
+
+
+def _fits(index: views.Index, limit: int) -> bool:
+    """Whether the one-page program stays within ``limit``: rendered and measured, unless its
+    days' sections alone already pass it (rendered one by one until they do)."""
+    top, code = Urls.for_path("program"), index.lang.code
+    sections = (
+        templating.render(
+            "_program_day.html",
+            {"day": _day_view(day.sessions, "", "", top, index)},
+            code,
+        )
+        for day in index.data.days
+    )
+    if not within(map(html_bytes, sections), limit):
+        return False
+    page = templating.render("program.html", views.program_view(index), code)
+    return html_bytes(page) <= limit
 
 
 def _span(slots: list[list[Session]], lang: Language, run: range) -> str:

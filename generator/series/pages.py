@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from html import escape
 
-from generator import i18n, pages
+from generator import i18n, pages, templating
 from generator import views as views_of_edition
 from generator.changes_view import CHANGES_PAGE, FEED_FILE
 from generator.exporters.bibtex import proceedings_bibtex
@@ -39,7 +39,9 @@ def plan_series(series: Series, result: BuildResult, options: BuildOptions) -> N
     )
     lang = i18n.language(options.language)
     code, _ = lang.code, lang.gettext
-    result.fragments[HOME] = pages.render("series_home.html", views.home_view(series, lang), code)
+    result.fragments[HOME] = templating.render(
+        "series_home.html", views.home_view(series, lang), code
+    )
     for edition in series.editions:
         plan_edition(edition, series, result, options)
     people, _warnings = resolve(series)  # the warnings were reported when it was loaded
@@ -48,7 +50,7 @@ def plan_series(series: Series, result: BuildResult, options: BuildOptions) -> N
         pages.generated_page(
             views.VOLUMES_PAGE,
             _("Proceedings volumes"),
-            pages.render("series_volumes.html", volumes, code),
+            templating.render("series_volumes.html", volumes, code),
             lang.counted(
                 "Every proceedings volume of {name}: {count} paper, with BibTeX.",
                 "Every proceedings volume of {name}: {count} papers, with BibTeX.",
@@ -59,7 +61,7 @@ def plan_series(series: Series, result: BuildResult, options: BuildOptions) -> N
         pages.generated_page(
             views.PEOPLE_PAGE,
             _("People"),
-            pages.render("series_people.html", views.people_view(people), code),
+            templating.render("series_people.html", views.people_view(people), code),
             _("Everyone who wrote, reviewed or spoke at {name}, A-Z.").format(name=series.name),
         ).listing(),
     ]
@@ -155,7 +157,7 @@ def edition_home(
     facts = own.fragments.get(HOME, "")
     if not program:
         view = views_of_edition.home_view(views_of_edition.Index.of(edition.data, lang), False)
-        facts = pages.render("home_facts.html", view, lang.code)
+        facts = templating.render("home_facts.html", view, lang.code)
     body = (
         f'<p class="cs-lead">{lead}</p>\n'
         + facts
@@ -188,7 +190,7 @@ def render_people(
     people: list[SeriesPerson], series: Series, sink: Sink, lang: Language = i18n.ENGLISH
 ) -> None:
     """/people/<slug>/ for everyone, out of the nav."""
-    template = pages.environment(lang.code).get_template("series_person.html")
+    template = templating.environment(lang.code).get_template("series_person.html")
     for person in people:
         years = sorted({w.year for w in person.works})
         span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
