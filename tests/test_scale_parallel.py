@@ -70,6 +70,23 @@ def test_parallel_child_results_follow_the_parent_s() -> None:
     assert results[1][1] != parent  # run in another process
 
 
+def test_parallel_many_streams_use_no_more_processes_than_jobs() -> None:
+    """A series' forty streams on two jobs: two processes, results in the streams' order."""
+    results, parent = _in_fresh_process(
+        """
+        import json, os
+        from generator import parallel
+        names = [f"s{n}" for n in range(41)]
+        found = parallel.run_streams(names, lambda name: (name, os.getpid()), jobs=2)
+        print(json.dumps([found, os.getpid()]))
+        """
+    )
+    assert [name for name, _pid in results] == [f"s{n}" for n in range(41)]
+    pids = {pid for _name, pid in results}
+    assert len(pids) == 2 and parent in pids
+    assert {pid for name, pid in results if int(name[1:]) % 2 == 0} == {parent}
+
+
 def test_parallel_stream_pages_and_files_keep_site_order() -> None:
     uris, contents = _in_fresh_process(
         """
