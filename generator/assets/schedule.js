@@ -198,6 +198,20 @@
 
   /* ---- happening now / next ---------------------------------------------------------- */
 
+  /** Whether "now / next" shows: from the day before the first start until the last end. */
+  function duringConference(now, first, last) {
+    return now >= first - 24 * 3600 * 1000 && now < last;
+  }
+
+  /** The earliest start after ``now`` of ``slots`` ({start, end} in ms), Infinity for none. */
+  function nextStart(slots, now) {
+    var next = Infinity;
+    slots.forEach(function (s) {
+      if (s.start > now && s.start < next) next = s.start;
+    });
+    return next;
+  }
+
   function markNow(root) {
     var items = Array.prototype.slice.call(
       root.querySelectorAll("li.cs-session[data-start][data-end]"));
@@ -208,12 +222,8 @@
     });
     var first = Math.min.apply(null, slots.map(function (s) { return s.start; }));
     var last = Math.max.apply(null, slots.map(function (s) { return s.end; }));
-    // Only from the day before the first session until the last one ends.
-    var during = now >= first - 24 * 3600 * 1000 && now < last;
-    var next = Infinity;
-    slots.forEach(function (s) {
-      if (s.start > now && s.start < next) next = s.start;
-    });
+    var during = duringConference(now, first, last);
+    var next = nextStart(slots, now);
     slots.forEach(function (s) {
       var state = !during ? "" : s.start <= now && now < s.end ? "now" : s.start === next ? "next" : "";
       s.item.classList.toggle("cs-now", state === "now");
@@ -286,7 +296,7 @@
     if (!box) return;
     var now = Date.now();
     // Outside the conference the agenda (megabytes at thousands of papers) is not fetched.
-    if (now < Date.parse(box.dataset.start) - 24 * 3600 * 1000 || now >= Date.parse(box.dataset.end)) {
+    if (!duringConference(now, Date.parse(box.dataset.start), Date.parse(box.dataset.end))) {
       box.hidden = true;
       return;
     }
@@ -295,10 +305,7 @@
         var s = data.sessions[id];
         return { session: s, start: Date.parse(s.start), end: Date.parse(s.end) };
       });
-      var next = Infinity;
-      sessions.forEach(function (s) {
-        if (s.start > now && s.start < next) next = s.start;
-      });
+      var next = nextStart(sessions, now);
       var shown = sessions.filter(function (s) {
         return (s.start <= now && now < s.end) || s.start === next;
       });

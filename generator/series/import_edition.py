@@ -24,9 +24,8 @@ from generator import latex
 from generator.diagnostics import Diagnostics, Location
 from generator.importers import run_import, textfile
 from generator.load import display_path
-from generator.load.yaml_source import LineDict, load_yaml_file
 from generator.model import BibEntry
-from generator.series.load import SERIES_FILE, edition_folders, is_series
+from generator.series.load import SERIES_FILE, edition_folders, is_series, series_value
 from generator.series.new_edition import with_current
 from generator.validate import load_and_validate
 from generator.validate.bibtex_reader import read_entries
@@ -175,16 +174,10 @@ def _free(folder: Path, problems: Diagnostics) -> bool:
     return False
 
 
-def _series_value(series_file: Path, key: str) -> object:
-    """A value of series.yaml as written (the series is checked as a whole by `check`)."""
-    root = load_yaml_file(series_file, display_path(series_file), Diagnostics())
-    return root.get(key) if isinstance(root, LineDict) else None
-
-
 def name_in(series_file: Path, year: int) -> str:
     """The series' name in ``year`` as series.yaml gives it (``names``, else ``name``)."""
-    present = str(_series_value(series_file, "name") or "").strip()
-    names = _series_value(series_file, "names")
+    present = str(series_value(series_file.parent, "name") or "").strip()
+    names = series_value(series_file.parent, "names")
     for item in names if isinstance(names, list) else []:
         if isinstance(item, dict):
             since, until = _number(item.get("since")), _number(item.get("until"))
@@ -198,12 +191,12 @@ def _number(value: object) -> int:
 
 
 def _series_url(series_file: Path) -> str:
-    url = str(_series_value(series_file, "url") or "").strip()
+    url = str(series_value(series_file.parent, "url") or "").strip()
     return url if url.endswith("/") else url + "/"
 
 
 def _current(series_file: Path) -> int:
-    return _number(_series_value(series_file, "current"))
+    return _number(series_value(series_file.parent, "current"))
 
 
 def _q(text: str) -> str:

@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from generator.diagnostics import Diagnostics, Location
 from generator.load import BIBTEX_FILE, OPTIONAL_FILES, REQUIRED_FILES, display_path
 from generator.load.yaml_source import LineDict, load_yaml_file
@@ -48,13 +46,17 @@ def current_edition_folder(data_dir: Path) -> Path:
     whose series.yaml names no current edition that has a folder (check reports why)."""
     if not is_series(data_dir):
         return data_dir
-    try:
-        facts = yaml.safe_load((data_dir / SERIES_FILE).read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return data_dir
-    current = facts.get("current") if isinstance(facts, dict) else None
+    current = series_value(data_dir, "current")
     folder = data_dir / str(current)
     return folder if isinstance(current, int) and folder.is_dir() else data_dir
+
+
+def series_value(data_dir: Path, key: str) -> object:
+    """A value of the series' series.yaml as written, unchecked (None where the file cannot
+    be read): for commands that need one fact of it without checking the whole series."""
+    path = data_dir / SERIES_FILE
+    root = load_yaml_file(path, display_path(path), Diagnostics())
+    return root.get(key) if isinstance(root, LineDict) else None
 
 
 def edition_folders(data_dir: Path) -> list[Path]:
