@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import i18n, parallel
+from generator import build_cache, i18n, parallel
 from generator.diagnostics import Diagnostics, Location
 from generator.model import ConferenceData
 from generator.options import DEFAULTS, BuildOptions
 from generator.outputs import BuildResult
-from generator.pages import plan_site, render_site
 from generator.series.load import SiteData, load_site
 from generator.series.pages import plan_series
+
+SITE = "site"
+"""A single edition's name in the build cache and in ``BuildResult.from_cache``."""
 
 
 def build_outputs(source: Path | BuildOptions) -> BuildResult:
@@ -37,10 +39,9 @@ def render_outputs(
     if unknown:
         diagnostics.warning(Location("mkdocs.yml"), unknown)
     if isinstance(data, ConferenceData):
-        if streamed:
-            plan_site(data, result, options)
-        else:
-            render_site(data, result, options)
+        result.take(build_cache.plan_edition(data, options, SITE))
+        if not streamed:
+            parallel.collect(result, options.jobs)
     elif data is not None:  # a series: each edition through plan_site, moved under /<year>/
         plan_series(data, result, options)
         if not streamed:

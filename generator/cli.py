@@ -158,6 +158,11 @@ def _add_build_options(command: argparse.ArgumentParser) -> None:
         help="render every generated page through the theme one by one (slow; to compare)",
     )
     command.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="render every edition anew instead of replaying unchanged ones from the cache",
+    )
+    command.add_argument(
         "--page-budget",
         type=_positive,
         default=None,

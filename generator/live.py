@@ -136,7 +136,7 @@ class PapersFile:
         all_papers[number] = paper
         listed = _as_listed(old_paper) != _as_listed(paper)
         return PaperEdit(
-            data=dataclasses.replace(data, papers=tuple(all_papers)),
+            data=dataclasses.replace(data, papers=tuple(all_papers), inputs=""),
             paper=paper,
             author_slugs={a.name.slug for a in (*old_paper.authors, *paper.authors)}
             if listed

@@ -311,6 +311,11 @@ class ConferenceData:
     build_date: datetime = datetime(1970, 1, 1, tzinfo=UTC)
     """The build date the data implies (generator/reproducible.py); it dates the changes made
     since the last release. Set only when there is a release to compare with."""
+    inputs: str = field(default="", compare=False)
+    """A digest of the data folder's files as this model was read from them
+    (generator/load/digest.py); "": not known (the files changed while they were read, or
+    the model was changed after), so the build cache neither replays nor records it. Where
+    the model came from, not what it says: left out of comparisons."""
 
     @property
     def sessions(self) -> tuple[Session, ...]:

@@ -34,6 +34,9 @@ class BuildOptions:
     language: str = "en"
     """The language the pages are written in (mkdocs.yml ``theme.language``); one confsite
     has no catalogue for is written in English, with a warning (generator/i18n.py)."""
+    cache_dir: Path | None = None
+    """Where editions rendered before are kept, to be replayed while their inputs stay the
+    same (generator/build_cache.py); None: every edition is rendered anew."""
 
     def __post_init__(self) -> None:
         if self.jobs is not None and self.jobs < 1:

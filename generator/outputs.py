@@ -126,6 +126,21 @@ class BuildResult:
     nav_moves: dict[str, str] = field(default_factory=dict)
     """Pages the navigation names that moved (old source uri -> new): in a series, the
     current edition's pages under /<year>/ (generator/series/)."""
+    from_cache: list[str] = field(default_factory=list)
+    """The editions ('2026'; 'site' for a single edition) replayed from the build cache
+    rather than rendered (generator/build_cache.py)."""
+
+    def take(self, other: BuildResult) -> None:
+        """Add what ``other`` (one edition's result) holds to this result."""
+        self.site = other.site or self.site
+        self.pages += other.pages
+        self.files += other.files
+        self.fragments.update(other.fragments)
+        self.heads.update(other.heads)
+        self.offline = other.offline or self.offline
+        self.streams += other.streams
+        self.nav_moves.update(other.nav_moves)
+        self.from_cache += other.from_cache
 
     @property
     def ok(self) -> bool:

@@ -13,6 +13,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
+from generator import build_cache
 from generator.scaffold import REPOSITORY, SITE, WORKFLOWS, render_workflow
 
 WORKFLOW_DIR = ROOT / ".github" / "workflows"
@@ -84,7 +85,7 @@ def test_workflows_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
         render_workflow("deploy.yml", REPOSITORY).replace("steps.deployment", "steps.deploy")
     )
     found = actionlint([broken])
-    assert [(f["line"], f["kind"]) for f in found] == [(44, "expression")]
+    assert [(f["line"], f["kind"]) for f in found] == [(52, "expression")]
 
 
 def test_workflow_deploy_builds_strict_and_deploys_to_pages() -> None:
@@ -96,11 +97,14 @@ def test_workflow_deploy_builds_strict_and_deploys_to_pages() -> None:
         "actions/checkout@v4",
         "actions/setup-python@v5",
         "pip install -e .",
+        "actions/cache@v4",
         "confsite build --strict",
         "actions/upload-pages-artifact@v3",
     ]
+    assert build[0]["with"] == {"fetch-depth": 0}  # git dates of every edition's folder
     assert build[1]["with"]["cache"] == "pip"
-    assert build[4]["with"] == {"path": "site"}
+    assert build[3]["with"]["path"] == build_cache.DEFAULT_FOLDER
+    assert build[5]["with"] == {"path": "site"}
     job = deploy["jobs"]["deploy"]
     assert job["needs"] == "build"
     assert job["environment"]["name"] == "github-pages"

@@ -6,8 +6,9 @@ and session pages through frames once MkDocs has read its own pages (``framed.py
 diagnostics into MkDocs log lines and a failed build.
 
 Its settings (mkdocs.yml ``conference: {data_dir: data, jobs: 1, frames: false,
-page_budget: 200000}``) become the build's ``BuildOptions``; ``confsite build`` and ``serve``
-put their flags over them (``given``) before MkDocs starts.
+page_budget: 200000, cache: true, cache_dir: .cache/plugin/conference}``) become the build's
+``BuildOptions``; ``confsite build`` and ``serve`` put their flags over them (``given``)
+before MkDocs starts.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator import (
+    build_cache,
     frame,
     live,
     mathml,
@@ -69,6 +71,10 @@ class ConferencePluginConfig(base.Config):
     """False: every generated page through the theme one by one (slow; for comparisons)."""
     page_budget = c.Type(int, default=DEFAULT_BUDGET)
     """Bytes of content per page before a list is split into pages."""
+    cache = c.Type(bool, default=True)
+    """False: every edition rendered anew, none replayed from the build cache."""
+    cache_dir = c.Type(str, default=build_cache.DEFAULT_FOLDER)
+    """The build cache's folder, relative to mkdocs.yml (generator/build_cache.py)."""
 
 
 class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
@@ -113,6 +119,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
                 jobs=self.config.jobs,
                 frames=self.config.frames,
                 page_budget=self.config.page_budget,
+                cache_dir=base_dir / self.config.cache_dir if self.config.cache else None,
                 build_date=reproducible.requested_epoch(),
                 language=str(config.theme.get("language") or "en"),
             )
@@ -146,6 +153,8 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
                 f"{errors} error(s) in the conference data in {options.data_dir}; fix them and "
                 "build again (`confsite check` lists them)"
             )
+        if self.result.from_cache:
+            log.info("Replayed from the build cache: %s", ", ".join(self.result.from_cache))
         if not options.frames:
             parallel.collect(self.result, options.jobs)  # every page and file through MkDocs
         self.pages = {page.uri: page for page in self.result.pages}

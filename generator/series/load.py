@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from generator.diagnostics import Diagnostics, Location
 from generator.load import BIBTEX_FILE, OPTIONAL_FILES, REQUIRED_FILES, display_path
+from generator.load.digest import files_digest, read_with_digest
 from generator.load.yaml_source import LineDict, load_yaml_file
 from generator.model import ConferenceData
 from generator.series import people
@@ -67,6 +68,15 @@ def edition_folders(data_dir: Path) -> list[Path]:
 def load_series(data_dir: Path) -> tuple[Series | None, Diagnostics]:
     """series.yaml, people.yaml and every edition folder, each validated; the series only
     when none of them has an error."""
+
+    def own_files() -> str:
+        return files_digest(data_dir, (data_dir / SERIES_FILE, data_dir / people.PEOPLE_FILE))
+
+    (series, diagnostics), inputs = read_with_digest(lambda: _load_series(data_dir), own_files)
+    return (None if series is None else replace(series, inputs=inputs)), diagnostics
+
+
+def _load_series(data_dir: Path) -> tuple[Series | None, Diagnostics]:
     diagnostics = Diagnostics()
     path = display_path(data_dir / SERIES_FILE)
     root = load_yaml_file(data_dir / SERIES_FILE, path, diagnostics)

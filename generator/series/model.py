@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.diagnostics import Location
 from generator.model import ConferenceData
@@ -70,6 +70,9 @@ class Series:
     moved_from_root: int = 0
     """The edition that was the whole site before it became a series (0: none): its old
     addresses (papers/p1/, program/ ...) lead to /<year>/... ."""
+    inputs: str = field(default="", compare=False)
+    """A digest of series.yaml and people.yaml as they were read (generator/load/digest.py;
+    "": not known): part of the build cache's key of every edition."""
 
     @property
     def current_edition(self) -> Edition:

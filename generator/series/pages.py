@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from html import escape
 
-from generator import i18n, pages, templating
+from generator import build_cache, i18n, pages, templating
 from generator import views as views_of_edition
 from generator.changes_view import CHANGES_PAGE, FEED_FILE
 from generator.exporters.bibtex import proceedings_bibtex
@@ -73,8 +73,7 @@ def plan_edition(
     edition: Edition, series: Series, result: BuildResult, options: BuildOptions
 ) -> None:
     """One edition as the single-edition pipeline renders it, moved under /<year>/."""
-    own = BuildResult()
-    pages.plan_site(edition.data, own, options)
+    own = build_cache.plan_edition(edition.data, options, edition.path, series.inputs)
     absent = absent_pages(edition, series)
     if absent:
         _leave_out(own, absent)
@@ -93,6 +92,7 @@ def plan_edition(
     result.files += [mover.file(f) for f in own.files]
     result.files += mover.left_behind(own.pages, own.files)
     result.streams += [mover.stream(stream) for stream in own.streams]
+    result.from_cache += own.from_cache
     if edition.year == series.current:
         # The navigation and the app's offline pages follow the current edition.
         result.nav_moves = {page.uri: prefix + page.uri for page in own.pages}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -12,6 +13,7 @@ from typing import Any
 from generator import history, reproducible
 from generator.diagnostics import Diagnostics, Location
 from generator.load import BIBTEX_FILE, Sources, load_sources
+from generator.load.digest import folder_digest, read_with_digest
 from generator.model import (
     BibEntry,
     CommitteeMember,
@@ -35,13 +37,20 @@ from generator.validate.rooms import read_rooms
 def load_and_validate(data_dir: Path) -> tuple[ConferenceData | None, Diagnostics]:
     """The whole front half of the pipeline: a data folder to a model and its diagnostics."""
     diagnostics = Diagnostics()
-    with cycle_collection_paused():
-        sources = load_sources(data_dir, diagnostics)
-        data = validate(sources, diagnostics)
-        # The raw values are done with. Dropped here, they are freed at once, even if a
-        # garbage cycle (a parser's exception holding frames that held them) outlives this.
-        sources.yaml.clear()
-    return (None if diagnostics.has_errors() else data), diagnostics
+
+    def read() -> ConferenceData | None:
+        with cycle_collection_paused():
+            sources = load_sources(data_dir, diagnostics)
+            data = validate(sources, diagnostics)
+            # The raw values are done with. Dropped here, they are freed at once, even if a
+            # garbage cycle (a parser's exception holding frames that held them) outlives this.
+            sources.yaml.clear()
+        return data
+
+    data, inputs = read_with_digest(read, lambda: folder_digest(data_dir))
+    if data is None or diagnostics.has_errors():
+        return None, diagnostics
+    return dataclasses.replace(data, inputs=inputs), diagnostics
 
 
 @contextmanager
@@ -143,7 +152,7 @@ def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | Non
         releases = read_releases(roots[history.FILE], path(history.FILE), diagnostics)
     if conference is None:
         return None
-    return ConferenceData(
+    data = ConferenceData(
         conference=conference,
         papers=papers,
         days=days,
@@ -155,9 +164,10 @@ def validate(sources: Sources, diagnostics: Diagnostics) -> ConferenceData | Non
         bib_entries=bib_entries,
         history=releases,
         rooms=rooms,
-        # Dates the changes since the last release; asked of git only when there is one.
-        **({"build_date": reproducible.build_date(sources.data_dir)} if releases.state else {}),
     )
+    if releases.state:  # dates the changes since the last release; asked of git only then
+        data = dataclasses.replace(data, build_date=reproducible.build_date(sources.data_dir))
+    return data
 
 
 def _report_spelling_variants(

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 from markupsafe import escape
 
-from generator import reproducible, site_common
+from generator import build_cache, reproducible, site_common
 from generator.options import BuildOptions
 from generator.outputs import SiteFacts
 
@@ -74,7 +74,7 @@ class Project:
     def options(self, given: dict[str, Any]) -> BuildOptions:
         """The build's options: the plugin's settings in mkdocs.yml, under those ``given``."""
         plugin = self.plugin
-        known = {"data_dir", "jobs", "frames", "page_budget"}
+        known = {"data_dir", "jobs", "frames", "page_budget", "cache", "cache_dir"}
         unknown = sorted(set(plugin) - known)
         if unknown:
             raise ConfigError(
@@ -89,6 +89,9 @@ class Project:
         settings.update(
             {key: plugin[key] for key in ("jobs", "frames", "page_budget") if key in plugin}
         )
+        if plugin.get("cache", True):
+            folder = plugin.get("cache_dir", build_cache.DEFAULT_FOLDER)
+            settings["cache_dir"] = self.root / str(folder)
         settings.update(given)
         try:
             return BuildOptions(**settings)
