@@ -11,7 +11,9 @@ Measured, each in a fresh process on the same machine in the same run:
   (``generator.build.build_outputs``);
 - bare MkDocs floor: plain ``mkdocs build`` of as many paper pages as the series has papers,
   Markdown already written (bench/run.py's floor, over every edition's papers);
-- rebuild after an edit of one paper of the current edition: ``confsite build`` again;
+- rebuild after an edit of one paper of the current edition: ``confsite build`` again, with
+  the build cache the clean build left (every other edition replayed) and without it
+  (``--no-cache``: everything rendered again);
 - the site: size, pages, the largest HTML page, and files over 300 KB.
 
 It prints a Markdown table for bench/RESULTS.md.
@@ -84,12 +86,16 @@ def main() -> int:
     python = sys.executable
     timed([python, "-m", "generator", "synth", "--editions", str(args.editions),
            "--papers", str(args.papers), "--out", str(data)])  # fmt: skip
-    build = [python, "-m", "generator", "build", "--data", str(data), "--site-dir", str(site)]
+    build = [python, "-m", "generator", "build", "--data", str(data), "--site-dir", str(site),
+             "--cache-dir", str(work / "cache")]  # fmt: skip
     shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(work / "cache", ignore_errors=True)  # cold: nothing to replay
     clean: Run = timed(build)
     generator = timed([python, "-c", GENERATOR_ONLY, str(data)])
     edit_one_paper(data)
     rebuild = timed(build)
+    edit_one_paper(data)
+    uncached = timed([*build, "--no-cache"])
     floor_config = floor_project(data, work / "floor")
     floor = timed([python, "-m", "mkdocs", "build", "-q", "-f", str(floor_config),
                    "-d", str(work / "floor-site")])  # fmt: skip
@@ -103,6 +109,7 @@ def main() -> int:
     print(f"| generator step alone | {generator.seconds:.1f} s | |")
     print(f"| bare MkDocs floor ({total:,} pages) | {floor.seconds:.1f} s | |")
     print(f"| rebuild after editing one paper | {rebuild.seconds:.1f} s | <= 5 s |")
+    print(f"| the same without the build cache | {uncached.seconds:.1f} s | |")
     print(f"| pages | {pages:,} | |")
     print(f"| site size | {size_mb:,.0f} MB | |")
     print(f"| largest page | {largest_kb:.0f} KB (`{largest_name}`) | <= {LIMIT_KB} KB |")

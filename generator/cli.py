@@ -163,6 +163,13 @@ def _add_build_options(command: argparse.ArgumentParser) -> None:
         help="render every edition anew instead of replaying unchanged ones from the cache",
     )
     command.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="the build cache's folder (.cache/plugin/conference beside mkdocs.yml)",
+    )
+    command.add_argument(
         "--page-budget",
         type=_positive,
         default=None,

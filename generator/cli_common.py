@@ -18,6 +18,8 @@ def given_options(args: argparse.Namespace) -> dict[str, Any]:
         given["jobs"] = args.jobs
     if args.no_frames:
         given["frames"] = False
+    if args.cache_dir is not None:
+        given["cache_dir"] = args.cache_dir.resolve()
     if args.no_cache:
         given["cache_dir"] = None
     if args.page_budget is not None:
