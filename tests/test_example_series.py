@@ -84,3 +84,12 @@ def test_example_series_person_pages_join_work_across_editions(
 
 def test_example_series_links_all_resolve(example_series_site: Path) -> None:
     assert broken_links(example_series_site) == []
+
+
+def test_example_series_says_not_scheduled_only_where_there_is_a_program(
+    example_series_site: Path,
+) -> None:
+    unscheduled = "Not scheduled in the program."
+    assert unscheduled in text_of(example_series_site, "2027/papers/foresight-sim")
+    assert unscheduled not in text_of(example_series_site, "2025/papers/loop-nest-search")
+    assert "Presented in" not in text_of(example_series_site, "2025/papers/loop-nest-search")

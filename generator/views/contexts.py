@@ -85,6 +85,8 @@ class PaperView(TypedDict):
     topics: list[str]
     award: str
     session: dict[str, str] | None
+    unscheduled: bool
+    """Not in the program of an edition that has one (an edition without: nothing said)."""
     links: list[dict[str, str]]
     bibtex: str
     downloads: list[dict[str, str]]

@@ -40,6 +40,8 @@ def paper_view(paper: Paper, index: Index) -> PaperView:
             if session
             else None
         ),
+        # "Not scheduled" says something only where there is a program to be missing from.
+        "unscheduled": session is None and bool(index.sessions),
         "links": [
             {"label": index.lang.gettext(LINK_LABELS[k]), "href": url, "kind": k}
             for k, url in paper.links
