@@ -204,9 +204,11 @@ def write_floor(site: Path, work: Path) -> float:
     return seconds
 
 
-def serve_edits(data: Path, repeat: int, work: Path) -> tuple[float, float]:
+def serve_edits(data: Path, repeat: int, work: Path, edition: str = "") -> tuple[float, float]:
     """``confsite serve`` on a copy of ``data``: (median seconds from saving an abstract edit
-    to its page showing it, median seconds until the background rebuild is done)."""
+    to its page showing it, median seconds until the background rebuild is done). In a series,
+    ``edition`` names the year whose papers.yaml is edited. Each edit must take the quick path
+    (serve's log says the paper was updated), else a full build would be measured."""
     copy = work / f"serve-{data.name}"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(data, copy)
@@ -220,9 +222,10 @@ def serve_edits(data: Path, repeat: int, work: Path) -> tuple[float, float]:
              "--dev-addr", f"127.0.0.1:{port}"],
             cwd=ROOT, env=ENV, stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
-    papers = copy / "papers.yaml"
-    paper = "p00002"
-    url = f"http://127.0.0.1:{port}/papers/{paper}/"
+    papers = copy / edition / "papers.yaml"
+    paper = f"p{edition}-00002" if edition else "p00002"  # as confsite synth names them
+    where = f"{edition}/" if edition else ""
+    url = f"http://127.0.0.1:{port}/{where}papers/{paper}/"
 
     def page() -> str:
         try:
@@ -252,6 +255,8 @@ def serve_edits(data: Path, repeat: int, work: Path) -> tuple[float, float]:
             papers.write_text(text[: head.end()] + f"      {tag}.\n" + text[head.end() :], "utf-8")
             started = time.perf_counter()
             edits.append(wait(lambda tag=tag: tag in page()))
+            if log.read_text().count(f"Paper '{where}{paper}' updated in") != number + 1:
+                raise SystemExit(f"the edit was not a quick one:\n{log.read_text()}")
             done_before = log.read_text().count("every page is current")
             wait(lambda n=done_before: log.read_text().count("every page is current") > n)
             currents.append(time.perf_counter() - started)

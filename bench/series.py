@@ -3,6 +3,7 @@
 
     python3 bench/series.py                          # 20 editions of 5,000: 100,000 papers
     python3 bench/series.py --editions 3 --papers 500
+    python3 bench/series.py --editions 5 --papers 2000 --serve-only --repeat 3
 
 Measured, each in a fresh process on the same machine in the same run:
 
@@ -14,6 +15,8 @@ Measured, each in a fresh process on the same machine in the same run:
 - rebuild after an edit of one paper of the current edition: ``confsite build`` again, with
   the build cache the clean build left (every other edition replayed) and without it
   (``--no-cache``: everything rendered again);
+- ``confsite serve``: from saving an edit of one paper's abstract in the oldest edition to the
+  page showing it, and until the background build is done (bench/run.py's measurement);
 - the site: size, pages, the largest HTML page, and files over 300 KB.
 
 It prints a Markdown table for bench/RESULTS.md.
@@ -29,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import GENERATOR_ONLY, Run, bare_mkdocs_project, machine, timed
+from run import GENERATOR_ONLY, Run, bare_mkdocs_project, machine, serve_edits, timed
 
 LIMIT_KB = 300
 
@@ -80,12 +83,22 @@ def main() -> int:
     parser.add_argument("--editions", type=int, default=20)
     parser.add_argument("--papers", type=int, default=5000, help="papers per edition")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (a temp one)")
+    parser.add_argument("--repeat", type=int, default=3, help="edits under confsite serve")
+    parser.add_argument("--serve-only", action="store_true", help="measure confsite serve only")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="confsite-series-bench-"))
     data, site = work / "data", work / "site"
     python = sys.executable
     timed([python, "-m", "generator", "synth", "--editions", str(args.editions),
            "--papers", str(args.papers), "--out", str(data)])  # fmt: skip
+    oldest = min(p.name for p in data.iterdir() if p.is_dir())
+    serve_edit, serve_current = serve_edits(data, args.repeat, work, edition=oldest)
+    serve = f"{serve_edit:.2f} s ({serve_current:.0f} s)"
+    total = args.editions * args.papers
+    if args.serve_only:
+        print(f"{args.editions} editions of {args.papers:,} papers ({total:,}), {machine()}\n")
+        print(f"serve: an edit of one paper of {oldest} shown (all current): {serve}")
+        return 0
     build = [python, "-m", "generator", "build", "--data", str(data), "--site-dir", str(site),
              "--cache-dir", str(work / "cache")]  # fmt: skip
     shutil.rmtree(site, ignore_errors=True)
@@ -100,7 +113,6 @@ def main() -> int:
     floor = timed([python, "-m", "mkdocs", "build", "-q", "-f", str(floor_config),
                    "-d", str(work / "floor-site")])  # fmt: skip
     size_mb, pages, largest_kb, largest_name, over = site_facts(site)
-    total = args.editions * args.papers
     print(f"{args.editions} editions of {args.papers:,} papers ({total:,}), {machine()}\n")
     print("| measure | figure | target |")
     print("|---|---|---|")
@@ -110,6 +122,7 @@ def main() -> int:
     print(f"| bare MkDocs floor ({total:,} pages) | {floor.seconds:.1f} s | |")
     print(f"| rebuild after editing one paper | {rebuild.seconds:.1f} s | <= 5 s |")
     print(f"| the same without the build cache | {uncached.seconds:.1f} s | |")
+    print(f"| serve: an edit of one paper of {oldest} shown (all current) | {serve} | <= 1 s |")
     print(f"| pages | {pages:,} | |")
     print(f"| site size | {size_mb:,.0f} MB | |")
     print(f"| largest page | {largest_kb:.0f} KB (`{largest_name}`) | <= {LIMIT_KB} KB |")

@@ -7,6 +7,9 @@ item alone is parsed (at its real line numbers) and validated against the rest o
 and the model gets the new paper. Anything else (another file, a new or removed paper, a new id,
 an anchor, a problem to report) is not an edit this module takes: the caller then rebuilds from
 scratch, which also reports every problem as ``confsite check`` does.
+
+A series has one papers.yaml per edition (data/<year>/papers.yaml): each gets a ``PapersFile``
+of its own over that edition's model, and its edits say which edition they are of.
 """
 
 from __future__ import annotations
@@ -16,10 +19,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import pages
 from generator.diagnostics import Diagnostics
 from generator.load import display_path
 from generator.load.yaml_source import parse_yaml
 from generator.model import ConferenceData, Paper
+from generator.outputs import Sink
+from generator.series.load import SiteData, edition_folders, is_series
+from generator.series.model import Series
+from generator.series.pages import edition_stream
 from generator.validate.papers import read_papers
 from generator.validate.proceedings import match_entries
 
@@ -39,13 +47,23 @@ class PaperEdit:
     changed (the title, say; not the abstract)."""
     session_ids: set[str]
     """Its session before and after the edit."""
+    year: int = 0
+    """The edition of a series the paper is in (0: the site is one edition)."""
+
+    @property
+    def label(self) -> str:
+        """The paper as messages name it: its id, after its edition's year in a series (as
+        people.yaml names papers)."""
+        return f"{self.year}/{self.paper.id}" if self.year else self.paper.id
 
 
 class PapersFile:
     """papers.yaml as the current model was built from it."""
 
-    def __init__(self, data_dir: Path, text: str, data: ConferenceData) -> None:
+    def __init__(self, data_dir: Path, text: str, data: ConferenceData, year: int = 0) -> None:
         self.path = data_dir / PAPERS_FILE
+        self.year = year
+        """The edition of a series this file is (0: the site is one edition)."""
         self.lines = text.splitlines(keepends=True)
         self.data = data
         self.starts = [paper.location.line for paper in data.papers]
@@ -142,7 +160,55 @@ class PapersFile:
             if listed
             else set(),
             session_ids={s for s in (old_paper.session_id, paper.session_id) if s},
+            year=self.year,
         )
+
+
+def render_edit(
+    site: SiteData, edit: PaperEdit, sink: Sink, budget: int, language: str
+) -> SiteData:
+    """What ``edit`` changes first (``pages.render_paper_edit``) into ``sink``, where a build
+    of ``site`` puts those pages (a series: under the edition's /<year>/); returns ``site``
+    with the edit. A series' person pages and lists follow from the next full build."""
+
+    def render(into: Sink) -> None:
+        pages.render_paper_edit(
+            edit.data, edit.paper, edit.author_slugs, edit.session_ids, into, budget, language
+        )
+
+    if not isinstance(site, Series):
+        render(sink)
+        return edit.data
+    edition = next(e for e in site.editions if e.year == edit.year)
+    edition_stream(edition, site, render)(sink)
+    return site.with_edition(edit.year, edit.data)
+
+
+def papers_folders(data_dir: Path) -> list[Path]:
+    """The folders whose papers.yaml may take an edit of one paper: the data folder, or every
+    edition's folder of a series."""
+    return edition_folders(data_dir) if is_series(data_dir) else [data_dir]
+
+
+def snapshots(data_dir: Path) -> dict[Path, str]:
+    """The text of every papers.yaml of ``papers_folders`` now, by folder (one that cannot be
+    read is left out: its edits are rebuilds)."""
+    found = {folder: PapersFile.snapshot(folder) for folder in papers_folders(data_dir)}
+    return {folder: text for folder, text in found.items() if text is not None}
+
+
+def papers_files(data_dir: Path, site: SiteData, texts: dict[Path, str]) -> dict[Path, PapersFile]:
+    """A ``PapersFile`` per papers.yaml of ``site`` (by its path), from its text in ``texts``
+    (by folder; one not there takes no quick edits)."""
+    if isinstance(site, ConferenceData):
+        models = [(data_dir, site, 0)]
+    else:
+        models = [(data_dir / e.path, e.data, e.year) for e in site.editions]
+    return {
+        folder / PAPERS_FILE: PapersFile(folder, texts[folder], data, year)
+        for folder, data, year in models
+        if folder in texts
+    }
 
 
 def _as_listed(paper: Paper) -> tuple[object, ...]:

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import EXAMPLE_SERIES, ROOT
 
+from generator import live as live_edits
+from generator.build import render_outputs
+from generator.diagnostics import Diagnostics
 from generator.live import PapersFile
 from generator.model import ConferenceData
+from generator.outputs import CollectingSink
+from generator.series.load import load_series
+from generator.series.model import Series
 from generator.validate import load_and_validate
 
 
@@ -109,3 +116,52 @@ def test_live_declines_edits_across_two_papers(papers: tuple[Path, PapersFile]) 
     text = text.replace(f"id: {last.id}\n", f"id: {last.id}\n    award: Y\n", 1)
     path.write_text(text, encoding="utf-8")
     assert live.apply() is None
+
+
+def _series(data_dir: Path, moved_from_root: int) -> Series:
+    series, diagnostics = load_series(data_dir)
+    assert series is not None, diagnostics.sorted()
+    return replace(series, moved_from_root=moved_from_root)
+
+
+@pytest.mark.parametrize(
+    ("year", "moved_from_root"),
+    [(2026, 0), (2026, 2026), (2027, 0), (2027, 2027)],
+    ids=["past", "past-moved-from-root", "current", "current-moved-from-root"],
+)
+def test_live_series_edit_writes_what_the_series_build_writes(
+    tmp_path: Path, year: int, moved_from_root: int
+) -> None:
+    """An edit of one paper of an edition (2026 has no program) renders its pages and files
+    as a full build of the series does, at the same addresses (redirects and copies too)."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(EXAMPLE_SERIES, data_dir)
+    series = _series(data_dir, moved_from_root)
+    files = live_edits.papers_files(data_dir, series, live_edits.snapshots(data_dir))
+    path = data_dir / str(year) / "papers.yaml"
+    paper = next(e for e in series.editions if e.year == year).data.papers[1]
+    # An award: the authors' pages list it (a title would disagree with the .bib entry).
+    _edit(path, f"  - id: {paper.id}\n", f"  - id: {paper.id}\n    award: Wombat prize\n")
+
+    edit = files[path].apply()
+    assert edit is not None
+    sink = CollectingSink()
+    edited = live_edits.render_edit(series, edit, sink, 200_000, "en")
+
+    reloaded = _series(data_dir, moved_from_root)
+    (mine,) = (e.data for e in edited.editions if e.year == year)
+    assert mine.papers[1] == next(e for e in reloaded.editions if e.year == year).data.papers[1]
+    assert [e for e in edited.editions if e.year != year] == [
+        e for e in series.editions if e.year != year
+    ]
+    full = render_outputs(reloaded, Diagnostics())
+    built = {made.uri: made for made in (*full.pages, *full.files)}
+    written = {made.uri: made for made in (*sink.pages, *sink.files)}
+    assert f"{year}/papers/{paper.id}/index.md" in written
+    assert len(edit.author_slugs) >= 1
+    authors = {f"{year}/authors/{slug}/index.md" for slug in edit.author_slugs}
+    assert authors <= written.keys()
+    left = {f"papers/{paper.id}/index.html", f"papers/{paper.id}.bib"}
+    assert (left <= written.keys()) == (year == moved_from_root)
+    assert {uri: built.get(uri) for uri in written} == written
+    assert "Wombat prize" in written[f"{year}/papers/{paper.id}/index.md"].html

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_confsite
+from conftest import EXAMPLE_SERIES, ROOT, run_confsite
 
 from generator import synth
 from generator.search.index import shard_file, shard_key
@@ -63,11 +63,17 @@ def free_port() -> int:
 
 def new_project(folder: Path, papers: int = 40) -> Path:
     """A site project of its own: mkdocs.yml, site_src/, overrides/, a synthetic conference."""
+    site_project(folder)
+    synth.write(folder / "data", papers, seed=3)
+    return folder
+
+
+def site_project(folder: Path) -> Path:
+    """mkdocs.yml, site_src/ and overrides/ in ``folder``, for data of the test's choosing."""
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     for name in ("site_src", "overrides"):
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, folder / name)
-    synth.write(folder / "data", papers, seed=3)
     return folder
 
 
@@ -195,3 +201,47 @@ def test_serve_has_no_service_worker_and_removes_one_left_over(server: Server) -
     assert "var OFFLINE = false;" in script
     assert "registration.unregister()" in script
     assert "manifest.webmanifest" in server.get("")  # still installable from the preview
+
+
+def test_serve_series_title_edits_of_two_editions_are_quick(tmp_path: Path) -> None:
+    """In a series an edit of one paper of a past edition, then one of the current edition,
+    each show at once under /<year>/ without a full build; the series' person page, a list,
+    follows from the build in the background."""
+    project = site_project(tmp_path)
+    shutil.copytree(EXAMPLE_SERIES, project / "data")
+    # A title edit of a paper with a .bib entry of its own would disagree with it (an error,
+    # which a full build reports): these two papers come without one.
+    for year, paper in (("2026", "saturating-schedules"), ("2027", "tessera")):
+        entry = rf"^@inproceedings\{{{paper},\n(?:.*\n)*?\}}\n\n?"
+        replace_once(project / "data" / year / "proceedings.bib", entry, "")
+    port = free_port()
+    command = [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    with serving(command, project, port) as server:
+        assert "Saturating Schedules" in server.get("2026/papers/saturating-schedules/")
+        quick_title_edit(server, "2026", "saturating-schedules", "Saturating", "Wombat")
+        assert "Wombat Schedules" in server.get("2026/authors/kai-tanaka/")  # the edition's
+        assert "Wombat Schedules" in server.get("2026/papers/saturating-schedules.bib")
+        before = len(server.output())
+        quick_title_edit(server, "2027", "tessera", "Tessera:", "Numbat:")
+        assert "Wombat Schedules" in server.get("2026/papers/saturating-schedules/")
+
+        def person_current() -> bool:
+            page = server.get("people/kai-tanaka/")
+            return "Wombat Schedules" in page and "Numbat: Auto-Scheduling" in page
+
+        server.wait_for("the background build", person_current, 120)
+        assert "every page is current" in server.output()[before:]
+        assert searchable(server, "wombat")
+        assert searchable(server, "numbat")
+
+
+def quick_title_edit(server: Server, year: str, paper: str, old: str, new: str) -> None:
+    """Replace ``old`` at the start of ``paper``'s title in the edition of ``year``; its page
+    must show it, and serve's log must say it took the quick path (not a full build)."""
+    before = len(server.output())
+    papers = server.project / "data" / year / "papers.yaml"
+    replace_once(papers, rf'^(  - id: {paper}\n    title: "){re.escape(old)}', rf"\g<1>{new}")
+    page = f"{year}/papers/{paper}/"
+    server.wait_for(f"the page {page}", lambda: f"{new} " in server.get(page), 20)
+    updated = rf"Paper '{year}/{paper}' updated in \d+ ms"
+    assert re.search(updated, server.output()[before:]), server.output()[before:]

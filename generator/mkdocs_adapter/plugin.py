@@ -39,7 +39,6 @@ from generator import (
     live,
     mathml,
     offline,
-    pages,
     parallel,
     reproducible,
     search,
@@ -50,7 +49,6 @@ from generator.build import render_outputs
 from generator.diagnostics import Diagnostics, Severity
 from generator.mkdocs_adapter import offline as theme_offline
 from generator.mkdocs_adapter.framed import FramedWriter, Listed, Renderer
-from generator.model import ConferenceData
 from generator.options import DEFAULTS, BuildOptions
 from generator.outputs import BuildResult, GeneratedPage, Stream
 from generator.paging import DEFAULT_BUDGET
@@ -94,8 +92,9 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         """Generated pages MkDocs builds (and any being rendered by ``Renderer``), by uri."""
         self.framed: dict[str, GeneratedPage] = {}
         """List pages written through a frame instead (generator/frame.py), by uri."""
-        self.data: ConferenceData | None = None
-        """The model this build rendered (``confsite serve`` applies later edits to it)."""
+        self.site: SiteData | None = None
+        """The model this build rendered, one edition's or a series' (``confsite serve``
+        applies later edits to it)."""
         self.nav: Navigation | None = None
         self.renderer: Renderer | None = None
         """MkDocs' page steps with this build's files, nav and theme (kept for later edits)."""
@@ -133,8 +132,7 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         validated, self.validated = self.validated, None  # serve's rebuilds read the data anew
         if validated is None or validated[0] != options.data_dir.resolve():
             validated = (options.data_dir, *load_site(options.data_dir))
-        # Live edits of one paper (confsite serve) know one edition; a series rebuilds.
-        self.data = validated[1] if isinstance(validated[1], ConferenceData) else None
+        self.site = validated[1]
         self.search_entries = []
         # Paper, author and session pages and their downloads stay streams: on_env writes each
         # through its frame as it is rendered (unless frames are off).
@@ -312,18 +310,14 @@ class ConferencePlugin(BasePlugin[ConferencePluginConfig]):
         return server
 
     def write_edit(self, edit: live.PaperEdit) -> None:
-        """Write what an edit of one paper changes first into this build's site."""
-        assert self.renderer is not None
+        """Write what an edit of one paper changes first into this build's site; in a series,
+        under its edition's address (the series' person pages follow with the next build)."""
+        assert self.renderer is not None and self.site is not None
         writer = FramedWriter(self.renderer)
+        options = self.options
         with reproducible.pinned_build_date(self.epoch), _collisions_fail_the_build():
-            pages.render_paper_edit(
-                edit.data,
-                edit.paper,
-                edit.author_slugs,
-                edit.session_ids,
-                writer,
-                self.options.page_budget,
-                self.options.language,
+            self.site = live.render_edit(
+                self.site, edit, writer, options.page_budget, options.language
             )
         self._hand_over_search_entries(self.renderer.config, writer.entries, edit=True)
 

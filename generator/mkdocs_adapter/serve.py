@@ -36,8 +36,9 @@ class _Build:
     folder: Path
     config: MkDocsConfig
     plugin: ConferencePlugin
-    papers: live.PapersFile | None
-    """papers.yaml as this build read it, to apply edits of one paper to (None: cannot)."""
+    papers: dict[str, live.PapersFile]
+    """Each papers.yaml as this build read it (one edition's, or every edition's of a
+    series), by path, to apply edits of one paper to (one missing: it cannot)."""
     changes: int
     """How many changes the live site had seen when this build read the data."""
 
@@ -49,10 +50,11 @@ def _interrupt(signum: int, _frame: Any) -> None:
 class _LiveSite:
     """The site built once, then kept current as files change.
 
-    An edit inside one paper of papers.yaml is written at once (generator/live.py): the
-    paper's page and downloads and its authors' and session's pages, through the frames of
-    the current build, in a fraction of a second at 5,000 papers. A full build then brings
-    the lists (program, proceedings, A-Z) up to date in the background, into a folder of its
+    An edit inside one paper of papers.yaml (of any edition, in a series) is written at once
+    (generator/live.py): the paper's page and downloads and its authors' and session's pages,
+    through the frames of the current build, in a fraction of a second at 5,000 papers. A
+    full build then brings the lists (program, proceedings, A-Z; a series' person pages) up
+    to date in the background, into a folder of its
     own, and is swapped in when it is done (the server is pointed at the new folder: the
     next request reads it) unless anything changed meanwhile, in which case it builds again.
     Any other change (another data file, site_src/, mkdocs.yml) is a full build while
@@ -154,17 +156,17 @@ class _LiveSite:
         self.changes += 1
         current = self.current
         assert current is not None
-        papers = str(self.data_dir / live.PAPERS_FILE)
-        if changed == {papers} and current.papers is not None:
+        papers = current.papers.get(next(iter(changed))) if len(changed) == 1 else None
+        if papers is not None:
             started = time.perf_counter()
-            edit = current.papers.apply()
+            edit = papers.apply()
             if edit is not None:
                 current.plugin.write_edit(edit)
                 self.partial = True
                 log.info(
                     "Paper '%s' updated in %.0f ms; the lists follow from a full rebuild in "
                     "the background",
-                    edit.paper.id,
+                    edit.label,
                     1000 * (time.perf_counter() - started),
                 )
                 self._start_background()
@@ -198,7 +200,7 @@ class _LiveSite:
             folder = self.work / f"build-{self.builds}"
             changes = self.changes
         # papers.yaml as the build is about to read it: quick edits are applied to this text.
-        text = live.PapersFile.snapshot(self.data_dir)
+        texts = live.snapshots(self.data_dir)
         try:
             config = load_config(str(self.config_file), site_dir=str(folder), **self.settings)
             config.site_url = self.url
@@ -211,10 +213,12 @@ class _LiveSite:
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
-        papers = None
-        unchanged = text is not None and live.PapersFile.snapshot(self.data_dir) == text
-        if plugin.data is not None and text is not None and unchanged:  # not edited meanwhile
-            papers = live.PapersFile(self.data_dir, text, plugin.data)
+        papers: dict[str, live.PapersFile] = {}
+        if plugin.site is not None:
+            after = live.snapshots(self.data_dir)  # a file edited meanwhile takes no quick edits
+            unchanged = {f: t for f, t in texts.items() if after.get(f) == t}
+            found = live.papers_files(self.data_dir, plugin.site, unchanged)
+            papers = {str(path): file for path, file in found.items()}
         return _Build(folder, config, plugin, papers, changes)
 
     def _start_background(self) -> None:

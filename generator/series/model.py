@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.diagnostics import Location
 from generator.model import ConferenceData
@@ -81,3 +81,9 @@ class Series:
     def name_in(self, year: int) -> str:
         """The series' name in ``year`` (its present name when no range covers it)."""
         return next((n.name for n in self.names if n.covers(year)), self.name)
+
+    def with_edition(self, year: int, data: ConferenceData) -> Series:
+        """The series with the edition of ``year`` holding ``data`` (an edit of one of its
+        papers, ``confsite serve``)."""
+        editions = tuple(replace(e, data=data) if e.year == year else e for e in self.editions)
+        return replace(self, editions=editions)

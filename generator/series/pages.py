@@ -100,6 +100,16 @@ def plan_edition(
             result.offline = _moved_plan(own.offline, prefix)
 
 
+def edition_stream(edition: Edition, series: Series, stream: Stream) -> Stream:
+    """``stream``, rendering some of the edition's pages as the single-edition pipeline does,
+    with them where ``plan_edition`` puts that pipeline's streams: under /<year>/ (a redirect
+    or copy left at the old address of the edition moved from the root), without what
+    ``absent_pages`` leaves out. For ``confsite serve``'s edits of one paper."""
+    absent = absent_pages(edition, series)
+    moved = series.url if edition.year == series.moved_from_root else ""
+    return Mover(f"{edition.path}/", moved).stream(_without(stream, absent) if absent else stream)
+
+
 def _titled(page: GeneratedPage, short: str) -> GeneratedPage:
     """A list page's title says which edition it is ('Program · SysML 2026')."""
     return replace(page, title=f"{page.title} · {short}")
