@@ -54,9 +54,9 @@ class _LiveSite:
     (generator/live.py): the paper's page and downloads and its authors' and session's pages,
     through the frames of the current build, in a fraction of a second at 5,000 papers. A
     full build then brings the lists (program, proceedings, A-Z; a series' person pages) up
-    to date in the background, into a folder of its
-    own, and is swapped in when it is done (the server is pointed at the new folder: the
-    next request reads it) unless anything changed meanwhile, in which case it builds again.
+    to date in the background, into a folder of its own, and is swapped in when it is done
+    (the server is pointed at the new folder: the next request reads it) unless anything
+    changed meanwhile, in which case it builds again.
     Any other change (another data file, site_src/, mkdocs.yml) is a full build while
     browsers wait, as with ``mkdocs serve``.
     """
