@@ -262,7 +262,7 @@ def serve_edits(data: Path, repeat: int, work: Path, edition: str = "") -> tuple
             currents.append(time.perf_counter() - started)
     finally:
         server.terminate()
-        server.wait(timeout=60)
+        server.wait(timeout=600)  # it removes its builds first: a large site takes a while
     return statistics.median(edits), statistics.median(currents)
 
 

@@ -4,6 +4,7 @@
     python3 bench/series.py                          # 20 editions of 5,000: 100,000 papers
     python3 bench/series.py --editions 3 --papers 500
     python3 bench/series.py --editions 5 --papers 2000 --serve-only --repeat 3
+    python3 bench/series.py --skip floor uncached serve   # the clean build and the rebuild
 
 Measured, each in a fresh process on the same machine in the same run:
 
@@ -35,6 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import GENERATOR_ONLY, Run, bare_mkdocs_project, machine, serve_edits, timed
 
 LIMIT_KB = 300
+OPTIONAL = {"generator", "floor", "uncached", "serve"}
+"""The measurements ``--skip`` may leave out (the clean build and the rebuild always run)."""
 
 
 def floor_project(series: Path, folder: Path) -> Path:
@@ -85,48 +88,69 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (a temp one)")
     parser.add_argument("--repeat", type=int, default=3, help="edits under confsite serve")
     parser.add_argument("--serve-only", action="store_true", help="measure confsite serve only")
+    parser.add_argument(
+        "--skip",
+        nargs="*",
+        default=[],
+        choices=sorted(OPTIONAL),
+        help="leave these measurements out (at 100,000 papers each takes many minutes)",
+    )
     args = parser.parse_args()
+    skip = set(OPTIONAL) - {"serve"} if args.serve_only else set(args.skip)
     work = args.work or Path(tempfile.mkdtemp(prefix="confsite-series-bench-"))
     data, site = work / "data", work / "site"
     python = sys.executable
     timed([python, "-m", "generator", "synth", "--editions", str(args.editions),
            "--papers", str(args.papers), "--out", str(data)])  # fmt: skip
-    oldest = min(p.name for p in data.iterdir() if p.is_dir())
-    serve_edit, serve_current = serve_edits(data, args.repeat, work, edition=oldest)
-    serve = f"{serve_edit:.2f} s ({serve_current:.0f} s)"
     total = args.editions * args.papers
-    if args.serve_only:
-        print(f"{args.editions} editions of {args.papers:,} papers ({total:,}), {machine()}\n")
-        print(f"serve: an edit of one paper of {oldest} shown (all current): {serve}")
-        return 0
-    build = [python, "-m", "generator", "build", "--data", str(data), "--site-dir", str(site),
-             "--cache-dir", str(work / "cache")]  # fmt: skip
-    shutil.rmtree(site, ignore_errors=True)
-    shutil.rmtree(work / "cache", ignore_errors=True)  # cold: nothing to replay
-    clean: Run = timed(build)
-    generator = timed([python, "-c", GENERATOR_ONLY, str(data)])
-    edit_one_paper(data)
-    rebuild = timed(build)
-    edit_one_paper(data)
-    uncached = timed([*build, "--no-cache"])
-    floor_config = floor_project(data, work / "floor")
-    floor = timed([python, "-m", "mkdocs", "build", "-q", "-f", str(floor_config),
-                   "-d", str(work / "floor-site")])  # fmt: skip
-    size_mb, pages, largest_kb, largest_name, over = site_facts(site)
+    rows: list[tuple[str, str, str]] = []
+    if not args.serve_only:
+        build = [python, "-m", "generator", "build", "--data", str(data), "--site-dir", str(site),
+                 "--cache-dir", str(work / "cache")]  # fmt: skip
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.rmtree(work / "cache", ignore_errors=True)  # cold: nothing to replay
+        clean: Run = timed(build)
+        rows += [
+            ("clean build", f"{clean.seconds:.1f} s", "<= 120 s"),
+            ("peak RSS of the clean build", f"{clean.peak_rss_mb:,.0f} MB", "<= 1,536 MB"),
+        ]
+        if "generator" not in skip:
+            generator = timed([python, "-c", GENERATOR_ONLY, str(data)])
+            rows.append(("generator step alone", f"{generator.seconds:.1f} s", ""))
+        if "floor" not in skip:
+            floor_config = floor_project(data, work / "floor")
+            floor = timed([python, "-m", "mkdocs", "build", "-q", "-f", str(floor_config),
+                           "-d", str(work / "floor-site")])  # fmt: skip
+            rows.append((f"bare MkDocs floor ({total:,} pages)", f"{floor.seconds:.1f} s", ""))
+        edit_one_paper(data)
+        rebuild = timed(build)
+        rows.append(("rebuild after editing one paper", f"{rebuild.seconds:.1f} s", "<= 5 s"))
+        if "uncached" not in skip:
+            edit_one_paper(data)
+            uncached = timed([*build, "--no-cache"])
+            rows.append(("the same without the build cache", f"{uncached.seconds:.1f} s", ""))
+        size_mb, pages, largest_kb, largest_name, over = site_facts(site)
+        rows += [
+            ("pages", f"{pages:,}", ""),
+            ("site size", f"{size_mb:,.0f} MB", ""),
+            ("largest page", f"{largest_kb:.0f} KB (`{largest_name}`)", f"<= {LIMIT_KB} KB"),
+            (f"pages over {LIMIT_KB} KB", f"{len(over)}", "0"),
+        ]
+    if "serve" not in skip:
+        oldest = min(p.name for p in data.iterdir() if p.is_dir())
+        edit, current = serve_edits(data, args.repeat, work, edition=oldest)
+        rows.append(
+            (
+                f"serve: an edit of one paper of {oldest} shown (all current)",
+                f"{edit:.2f} s ({current:.0f} s)",
+                "<= 1 s",
+            )
+        )
     print(f"{args.editions} editions of {args.papers:,} papers ({total:,}), {machine()}\n")
     print("| measure | figure | target |")
     print("|---|---|---|")
-    print(f"| clean build | {clean.seconds:.1f} s | <= 120 s |")
-    print(f"| peak RSS of the clean build | {clean.peak_rss_mb:,.0f} MB | <= 1,536 MB |")
-    print(f"| generator step alone | {generator.seconds:.1f} s | |")
-    print(f"| bare MkDocs floor ({total:,} pages) | {floor.seconds:.1f} s | |")
-    print(f"| rebuild after editing one paper | {rebuild.seconds:.1f} s | <= 5 s |")
-    print(f"| the same without the build cache | {uncached.seconds:.1f} s | |")
-    print(f"| serve: an edit of one paper of {oldest} shown (all current) | {serve} | <= 1 s |")
-    print(f"| pages | {pages:,} | |")
-    print(f"| site size | {size_mb:,.0f} MB | |")
-    print(f"| largest page | {largest_kb:.0f} KB (`{largest_name}`) | <= {LIMIT_KB} KB |")
-    print(f"| pages over {LIMIT_KB} KB | {len(over)} | 0 |")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
     return 0

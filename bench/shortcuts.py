@@ -44,10 +44,12 @@ from yaml._yaml import CParser  # noqa: E402
 from yaml.constructor import SafeConstructor  # noqa: E402
 from yaml.resolver import BaseResolver  # noqa: E402
 
-from generator import latex, synth, text  # noqa: E402
+from generator import i18n, latex, synth, templating, text, views  # noqa: E402
 from generator.exporters import ics  # noqa: E402
 from generator.load import yaml_source  # noqa: E402
 from generator.model import ConferenceData  # noqa: E402
+from generator.paging.common import deeper  # noqa: E402
+from generator.urls import Urls  # noqa: E402
 from generator.validate import load_and_validate  # noqa: E402
 
 PAYS_SECONDS = 0.05
@@ -348,6 +350,32 @@ def bench_calendars(data: ConferenceData, repeat: int) -> Result:
     )
 
 
+def bench_deeper(data: ConferenceData, repeat: int) -> Result:
+    """A split list's entries go onto its deeper pages rewritten (``paging.common.deeper``),
+    not rendered again for each page's depth: here the A-Z authors for their letters' pages."""
+    index = views.Index.of(data, i18n.ENGLISH)
+    everyone = views.people(index)
+    item = templating.macro("_macros.html", "person_item")
+    top, letter = Urls.for_path("authors"), Urls.for_path("authors/letters/a")
+    entries = [str(item(views.person_entry(p, top, index))) for p in everyone]
+
+    def library() -> list[str]:
+        return [str(item(views.person_entry(p, letter, index))) for p in everyone]
+
+    def ours() -> list[str]:
+        return [str(deeper(entry, 2)) for entry in entries]
+
+    return Result(
+        "entries moved deeper",
+        "paging/common.py `deeper`",
+        "Jinja: the entry rendered again for the deeper page",
+        f"the A-Z authors' entries on their letters' pages ({len(everyone):,})",
+        best_of(repeat, library),
+        best_of(repeat, ours),
+        agreement(list(zip(ours(), library(), strict=True))),
+    )
+
+
 # --- LaTeX and Markdown (generator/latex.py, generator/text.py: public functions only) ---------
 
 
@@ -551,6 +579,7 @@ def main() -> None:
             lambda: bench_nesting_scan(texts, arguments.repeat),
             lambda: bench_cycle_collector(data_dir, arguments.repeat),
             lambda: bench_calendars(data, arguments.repeat),
+            lambda: bench_deeper(data, arguments.repeat),
             lambda: bench_latex(
                 strings,
                 arguments.repeat,

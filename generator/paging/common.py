@@ -34,7 +34,9 @@ in data is escaped."""
 def deeper(html: str, levels: int = 1) -> Markup:
     """An entry rendered for a page as it reads on a page ``levels`` folders deeper: each of
     its links into the site climbs that many folders more. What a list's entry was rendered
-    and measured as goes onto its pages this way, without rendering it again."""
+    and measured as goes onto its pages this way, without rendering it again: at 5,000 papers
+    the A-Z's 4,996 authors take 0.009 s of CPU so against 0.23 s rendered again for their
+    letters' pages, the same bytes (bench/shortcuts.py, 2026-12-04)."""
     return Markup(str(html).replace(_LINK, '="' + "../" * (levels + 1)))
 
 
