@@ -113,8 +113,9 @@ def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) 
     log = ChangeLog.of(data)
     # Lists too big for one page become an index and pages of their own (generator/paging/).
     limit = options.page_budget
+    sessions = paging.SessionEntries(index)  # rendered once for the program's pages
     split = {
-        "program": paging.program_split(index, limit, name),
+        "program": paging.program_split(index, limit, name, sessions),
         "proceedings": paging.proceedings_split(index, limit, name),
         "authors": paging.authors_split(index, limit, name),
     }
@@ -130,7 +131,7 @@ def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) 
         _page(
             PROGRAM_PAGE,
             _("Program"),
-            render("program.html", views.program_view(index), code),
+            paging.program_page(index, sessions),
             _("The program of {name}: sessions, rooms and times.").format(name=name),
         ).listing()
         if split["program"] is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from posixpath import normpath
@@ -273,6 +274,26 @@ def test_paging_program_day_page_keeps_grid_times_and_stars(
     assert 'data-star="s:s0001"' in page.html
     assert '<a href="../../../../program/days/2031-12-08/3/">12:30–13:30</a>' in page.html
     assert 'href="../../../../program/#day-2031-12-08">All days</a>' in page.html
+
+
+def test_paging_program_keeps_a_description_link_as_written(data_dir: Path, tmp_path: Path) -> None:
+    """Sessions are rendered once and moved onto deeper day pages by rewriting their links;
+    a link the organizer wrote into a description is left as written, as on one page."""
+    data = tmp_path / "data"
+    shutil.copytree(data_dir, data)
+    program = data / "program.yaml"
+    text = program.read_text(encoding="utf-8")
+    session = '      - id: s0003\n        title: "Hardware systems for ML 3"\n'
+    assert session in text
+    link = '        description: "Floor plan: [the hall map](../venue-map/)."\n'
+    program.write_text(text.replace(session, session + link), encoding="utf-8")
+
+    days = [p for p in _build(data, SMALL).pages if "/days/" in p.uri]
+    (page,) = [p for p in days if 'id="s0003"' in p.html]
+
+    assert page.uri.count("/") == 4  # a day's second part or later: one folder deeper
+    assert 'href="../venue-map/"' in page.html
+    assert 'href="../../../../papers/p' in page.html  # the generated links moved deeper
 
 
 def test_paging_no_split_page_over_the_budget(

@@ -26,18 +26,26 @@ same page. One module per list: authors, proceedings, program; what they share i
 from generator.paging.authors import author_parts, authors_split
 from generator.paging.common import DEFAULT_BUDGET, PageSpec, chunks, html_bytes, part_label
 from generator.paging.proceedings import proceedings_split
-from generator.paging.program import UNSCHEDULED, program_split, time_slots
+from generator.paging.program import (
+    UNSCHEDULED,
+    SessionEntries,
+    program_page,
+    program_split,
+    time_slots,
+)
 
 __all__ = [
     "DEFAULT_BUDGET",
     "UNSCHEDULED",
     "PageSpec",
+    "SessionEntries",
     "author_parts",
     "authors_split",
     "chunks",
     "html_bytes",
     "part_label",
     "proceedings_split",
+    "program_page",
     "program_split",
     "time_slots",
 ]

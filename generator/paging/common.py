@@ -40,6 +40,11 @@ def deeper(html: str, levels: int = 1) -> Markup:
     return Markup(str(html).replace(_LINK, '="' + "../" * (levels + 1)))
 
 
+def climbs(html: str) -> bool:
+    """Whether ``html`` holds a link that ``deeper`` would rewrite."""
+    return _LINK in html
+
+
 def measured(html: str, levels: int = 1) -> int:
     """The bytes an entry of a list takes on any part of it, from its HTML as rendered (by the
     list's own macro) for a page ``levels`` folders above the deepest part (the parts after
