@@ -20,13 +20,8 @@ from generator.paging.common import (
     placed,
     within,
 )
+from generator.paging.letters import letter_rows, letters_of
 from generator.urls import Urls
-
-
-def _letter_folder(letter: str) -> str:
-    if letter.isascii() and letter.isalpha():
-        return letter.lower()
-    return "other" if letter == "#" else f"u{ord(letter):04x}"
 
 
 def _entry(
@@ -121,23 +116,24 @@ def authors_split(index: views.Index, limit: int, name: str) -> list[PageSpec] |
         page = templating.render("authors.html", views.authors_view(index), lang.code)
         if html_bytes(page) <= limit:
             return None
-    letters: dict[str, list[views.Person]] = {}
-    for person in everyone:
-        letters.setdefault(views.letter_of(person), []).append(person)
+    letters = letters_of(everyone, "authors")
     pages: list[PageSpec] = []
-    rows = []
-    for letter, persons in sorted(letters.items()):
-        folder = f"authors/letters/{_letter_folder(letter)}"
-        rows.append({"letter": letter, "href": top.to(f"{folder}/"), "count": len(persons)})
+    for each in letters:
         pages += _letter_pages(
-            letter, persons, folder, lambda p: deeper(entry(p), 2), index, limit, name
+            each.letter,
+            each.people,
+            each.folder,
+            lambda p: deeper(entry(p), 2),
+            index,
+            limit,
+            name,
         )
     head = PageSpec(
         path="authors",
         title=_("Authors"),
         description=_("Every author of {name}, A-Z by family name.").format(name=name),
         template="authors_index.html",
-        context={"count": len(everyone), "letters": rows},
+        context={"count": len(everyone), "letters": letter_rows(letters, top)},
         in_nav=True,
     )
     return [head, *pages]

@@ -30,6 +30,7 @@ from generator.views.contexts import (
 from generator.views.home import cfp_view, dates_view, home_view
 from generator.views.papers import CITATION_DOWNLOADS, paper_view
 from generator.views.people import (
+    Named,
     Person,
     author_view,
     authors_view,
@@ -56,6 +57,7 @@ __all__ = [
     "AuthorView",
     "HomeView",
     "Index",
+    "Named",
     "PaperSummary",
     "PaperView",
     "Person",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from generator.model import Area, Paper
 from generator.names import Name
@@ -55,8 +55,15 @@ def people(index: Index) -> list[Person]:
     ]
 
 
-def letter_of(person: Person) -> str:
-    """The letter of the A-Z list an author is under ('#' when the name starts otherwise)."""
+class Named(Protocol):
+    """Anyone an A-Z list orders by name: an edition's author, a series' person."""
+
+    @property
+    def name(self) -> Name: ...
+
+
+def letter_of(person: Named) -> str:
+    """The letter of the A-Z list a person is under ('#' when the name starts otherwise)."""
     initial = person.name.sort_key[0][:1].upper() or "#"
     return initial if initial.isalpha() else "#"
 
