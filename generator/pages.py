@@ -75,7 +75,8 @@ generated_page = _page
 """A generated page from its served path and body (also for the series' pages)."""
 
 
-def _spec_page(spec: paging.PageSpec, language: str) -> GeneratedPage:
+def spec_page(spec: paging.PageSpec, language: str) -> GeneratedPage:
+    """A page of a split list (generator/paging/), searched as a list is."""
     return _page(
         spec.path,
         spec.title,
@@ -135,7 +136,7 @@ def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) 
             _("The program of {name}: sessions, rooms and times.").format(name=name),
         ).listing()
         if split["program"] is None
-        else _spec_page(split["program"][0], code),
+        else spec_page(split["program"][0], code),
         _page(
             "proceedings",
             _("Proceedings"),
@@ -148,7 +149,7 @@ def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) 
             ),
         ).listing()
         if split["proceedings"] is None
-        else _spec_page(split["proceedings"][0], code),
+        else spec_page(split["proceedings"][0], code),
         _page(
             "authors",
             _("Authors"),
@@ -156,7 +157,7 @@ def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) 
             _("Every author of {name}, A-Z, with their papers.").format(name=name),
         ).listing()
         if split["authors"] is None
-        else _spec_page(split["authors"][0], code),
+        else spec_page(split["authors"][0], code),
         _page(
             "committee",
             _("Committee"),
@@ -184,7 +185,7 @@ def plan_site(data: ConferenceData, result: BuildResult, options: BuildOptions) 
         ),
     ]
     for specs in split.values():
-        result.pages += [_spec_page(spec, code) for spec in (specs or [])[1:]]
+        result.pages += [spec_page(spec, code) for spec in (specs or [])[1:]]
     # What opens without a network as soon as the site was visited once.
     program_parts = [f"{spec.path}/" for spec in split["program"] or []]
     result.offline = offline.plan(

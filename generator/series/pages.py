@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from html import escape
 
-from generator import build_cache, i18n, pages, templating
+from generator import build_cache, i18n, pages, paging, templating
 from generator import views as views_of_edition
 from generator.changes_view import CHANGES_PAGE, FEED_FILE
 from generator.exporters.bibtex import proceedings_bibtex
@@ -21,6 +21,7 @@ from generator.outputs import (
     SiteFacts,
     Stream,
 )
+from generator.paging.series_people import people_split, person_parts
 from generator.series import views
 from generator.series.model import Edition, Series
 from generator.series.people import SeriesPerson, resolve
@@ -58,15 +59,23 @@ def plan_series(series: Series, result: BuildResult, options: BuildOptions) -> N
                 name=series.name,
             ),
         ).listing(),
-        pages.generated_page(
-            views.PEOPLE_PAGE,
-            _("People"),
-            templating.render("series_people.html", views.people_view(people), code),
-            _("Everyone who wrote, reviewed or spoke at {name}, A-Z.").format(name=series.name),
-        ).listing(),
     ]
+    # Too many people for one page: an index of letters and their pages (generator/paging/).
+    split = people_split(people, lang, options.page_budget, series.name)
+    if split is None:
+        result.pages.append(
+            pages.generated_page(
+                views.PEOPLE_PAGE,
+                _("People"),
+                templating.render("series_people.html", views.people_view(people), code),
+                _("Everyone who wrote, reviewed or spoke at {name}, A-Z.").format(name=series.name),
+            ).listing()
+        )
+    else:
+        result.pages += [pages.spec_page(spec, code) for spec in split]
     result.files.append(GeneratedFile(views.SERIES_BIBTEX, series_bibtex(series)))
-    result.streams.append(lambda sink: render_people(people, series, sink, lang))
+    budget = options.page_budget
+    result.streams.append(lambda sink: render_people(people, series, sink, lang, budget))
 
 
 def plan_edition(
@@ -197,21 +206,35 @@ def series_bibtex(series: Series) -> str:
 
 
 def render_people(
-    people: list[SeriesPerson], series: Series, sink: Sink, lang: Language = i18n.ENGLISH
+    people: list[SeriesPerson],
+    series: Series,
+    sink: Sink,
+    lang: Language = i18n.ENGLISH,
+    budget: int = paging.DEFAULT_BUDGET,
 ) -> None:
-    """/people/<slug>/ for everyone, out of the nav."""
+    """/people/<slug>/ for everyone, out of the nav (in parts when their work is long)."""
     template = templating.environment(lang.code).get_template("series_person.html")
     for person in people:
         years = sorted({w.year for w in person.works})
         span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
-        sink.page(
-            pages.generated_page(
-                f"{views.PEOPLE_PAGE}/{person.slug}",
-                person.name.full,
-                template.render(**views.person_view(person, series)),
-                lang.gettext("{person} at {name}, {years}.").format(
-                    person=person.name.full, name=series.name, years=span
-                ),
-                in_nav=False,
+        whole = template.render(**views.person_view(person, series))
+        # One page when it stays within the budget as rendered; else in parts.
+        parts = [(f"{views.PEOPLE_PAGE}/{person.slug}", whole)]
+        if paging.html_bytes(whole) > budget:
+            parts = [
+                (path, template.render(**view))
+                for path, view in person_parts(person, series, budget, lang)
+            ]
+        for number, (path, body) in enumerate(parts, start=1):
+            part = paging.part_label(number, len(parts), lang)
+            sink.page(
+                pages.generated_page(
+                    path,
+                    f"{person.name.full}{part}",
+                    body,
+                    lang.gettext("{person} at {name}, {years}{part}.").format(
+                        person=person.name.full, name=series.name, years=span, part=part
+                    ),
+                    in_nav=False,  # each part searched by its own text, as the whole page was
+                )
             )
-        )

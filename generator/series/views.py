@@ -82,24 +82,27 @@ def volumes_view(series: Series, lang: Language = ENGLISH) -> dict[str, Any]:
     }
 
 
-def people_view(people: list[SeriesPerson]) -> dict[str, Any]:
-    """Everyone of every edition, A-Z, with the years they took part."""
-    urls = Urls.for_path(PEOPLE_PAGE)
+def person_summary(person: SeriesPerson, urls: Urls) -> dict[str, Any]:
+    """A person as the A-Z list of people shows them: name, link, the years they took part."""
+    years = sorted({w.year for w in person.works}, reverse=True)
     return {
-        "people": [
-            {
-                "name": p.name.last_first,
-                "href": urls.to(f"{PEOPLE_PAGE}/{p.slug}/"),
-                "years": ", ".join(str(y) for y in sorted({w.year for w in p.works}, reverse=True)),
-            }
-            for p in people
-        ]
+        "name": person.name.last_first,
+        "href": urls.to(f"{PEOPLE_PAGE}/{person.slug}/"),
+        "years": ", ".join(str(y) for y in years),
     }
 
 
-def person_view(person: SeriesPerson, series: Series) -> dict[str, Any]:
-    """One person across every edition, newest year first: papers, committee roles, talks."""
-    urls = Urls.for_path(f"{PEOPLE_PAGE}/{person.slug}")
+def people_view(people: list[SeriesPerson]) -> dict[str, Any]:
+    """Everyone of every edition, A-Z, with the years they took part."""
+    urls = Urls.for_path(PEOPLE_PAGE)
+    return {"people": [person_summary(p, urls) for p in people]}
+
+
+def person_view(person: SeriesPerson, series: Series, path: str = "") -> dict[str, Any]:
+    """One person across every edition, newest year first: papers, committee roles, talks;
+    with links as they read from ``path`` (their page /people/<slug>/ unless told: a part of
+    it, generator/paging/series_people.py) and no pager."""
+    urls = Urls.for_path(path or f"{PEOPLE_PAGE}/{person.slug}")
     names = {e.year: e.data.conference.short_title for e in series.editions}
     years = []
     for year in sorted({w.year for w in person.works}, reverse=True):
@@ -144,6 +147,7 @@ def person_view(person: SeriesPerson, series: Series) -> dict[str, Any]:
         "variants": [s for s in spelled if s != person.name.full],
         "years": years,
         "people_href": urls.to(f"{PEOPLE_PAGE}/"),
+        "pager": [],
     }
 
 
