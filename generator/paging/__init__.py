@@ -15,12 +15,17 @@ to pages of their own:
 - an author's page with more papers and co-authors than fit continues at
   /authors/<slug>/2/ ...; papers without a session, when the program overview cannot hold
   them, are listed at /program/days/unscheduled/.
+- a series' /people/ lists the letters with counts; /people/letters/<x>/ lists that letter's
+  people (in parts when needed), and a person's page with more work than fits continues at
+  /people/<slug>/2/ ... (series_people.py, with the letters it shares with the authors:
+  letters.py).
 
 The split is decided by measuring: each entry rendered by the macro or template its list
 uses, each page's frame (headings, counts, pager) rendered without its entries; a list stays
 one page when that page, rendered, stays within the budget. Letter and day
 pages live one folder down (letters/, days/) so that no author slug or session id can name the
-same page. One module per list: authors, proceedings, program; what they share in common.
+same page. One module per list: authors, proceedings, program, series_people; what they
+share in common and letters.
 """
 
 from generator.paging.authors import author_parts, authors_split
