@@ -20,7 +20,7 @@ from generator.paging.common import (
     placed,
     within,
 )
-from generator.paging.letters import letter_rows, letters_of
+from generator.paging.letters import letter_page, letter_rows, letters_of
 from generator.urls import Urls
 
 
@@ -52,15 +52,8 @@ def _letter_pages(
     first = Urls.for_path(folder)
 
     def page(part: Part, shown: list[Markup]) -> dict[str, Any]:
-        chosen = [persons[i] for i in part.run]
         return {
-            "letter": letter,
-            "part": part.label(lang),
-            "count": len(persons),
-            "first": chosen[0].name.last_first,
-            "last": chosen[-1].name.last_first,
-            "people": shown,
-            "pager": part.pager,
+            **letter_page(letter, persons, part, shown, lang),
             "authors_href": Urls.for_path(part.path).to("authors/"),
         }
 

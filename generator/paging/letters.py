@@ -7,7 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from markupsafe import Markup
+
 from generator import views
+from generator.i18n import Language
+from generator.paging.common import Part
 from generator.urls import Urls
 
 N = TypeVar("N", bound=views.Named)
@@ -49,3 +53,20 @@ def letter_rows(letters: Sequence[Letter[N]], urls: Urls) -> list[dict[str, Any]
         {"letter": each.letter, "href": urls.to(f"{each.folder}/"), "count": len(each.people)}
         for each in letters
     ]
+
+
+def letter_page(
+    letter: str, people: Sequence[N], part: Part, shown: list[Markup], lang: Language
+) -> dict[str, Any]:
+    """What a letter's page (or part) says above its list: the letter, the part, how many are
+    under it, the first and last name it holds, and its pager."""
+    chosen = [people[i] for i in part.run]
+    return {
+        "letter": letter,
+        "part": part.label(lang),
+        "count": len(people),
+        "first": chosen[0].name.last_first,
+        "last": chosen[-1].name.last_first,
+        "people": shown,
+        "pager": part.pager,
+    }

@@ -19,7 +19,7 @@ from generator.paging.common import (
     placed,
     within,
 )
-from generator.paging.letters import Letter, letter_rows, letters_of
+from generator.paging.letters import Letter, letter_page, letter_rows, letters_of
 from generator.series import views
 from generator.series.model import Series
 from generator.series.people import SeriesPerson
@@ -40,15 +40,8 @@ def _letter_pages(
     lines = [str(deeper(entries[p.slug], 2)) for p in persons]
 
     def page(part: Part, shown: list[Markup]) -> dict[str, Any]:
-        chosen = [persons[i] for i in part.run]
         return {
-            "letter": each.letter,
-            "part": part.label(lang),
-            "count": len(persons),
-            "first": chosen[0].name.last_first,
-            "last": chosen[-1].name.last_first,
-            "people": shown,
-            "pager": part.pager,
+            **letter_page(each.letter, persons, part, shown, lang),
             "people_href": Urls.for_path(part.path).to(f"{views.PEOPLE_PAGE}/"),
         }
 
