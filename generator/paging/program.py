@@ -51,6 +51,7 @@ class SessionEntries:
         day's template needs beside it, and whether it may move deeper."""
 
     def item(self, session: Session, urls: Urls) -> dict[str, Any]:
+        """``session`` with its entry, as the page ``urls`` is of lists it."""
         known = self.known.get(session.id)
         if known is not None and known[0] == urls.depth:
             return known[1]
@@ -63,16 +64,6 @@ class SessionEntries:
             self.known[session.id] = (urls.depth, item, not _links_of_its_own(view))
         return item
 
-    def with_entries(self, program: views.ProgramView) -> views.ProgramView:
-        """The one-page program (``views.program_view``) with each session's entry."""
-        urls = Urls.for_path("program")
-        sessions = {s.id: s for s in self.index.data.sessions}
-        for day in program["days"]:
-            day["sessions"] = [
-                {**self.item(sessions[s["id"]], urls), "grid": s["grid"]} for s in day["sessions"]
-            ]
-        return program
-
 
 def _links_of_its_own(view: views.SessionView) -> bool:
     """Whether the HTML the data gives a session's entry holds a link that climbs folders."""
@@ -84,7 +75,7 @@ def _links_of_its_own(view: views.SessionView) -> bool:
 
 def program_page(index: views.Index, entries: SessionEntries) -> str:
     """The program on one page (program.html)."""
-    program = entries.with_entries(views.program_view(index))
+    program = views.program_view(index, entries.item)
     return templating.render("program.html", program, index.lang.code)
 
 

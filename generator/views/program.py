@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from generator import program_grid
@@ -65,8 +66,15 @@ def session_view(session: Session, urls: Urls, index: Index) -> SessionView:
     }
 
 
-def program_view(index: Index) -> ProgramView:
+SessionItem = Callable[[Session, Urls], Mapping[str, object]]
+"""A session as a program day lists it, for the page ``Urls`` is of."""
+
+
+def program_view(index: Index, item: SessionItem | None = None) -> ProgramView:
+    """The program on one page; each day's sessions as ``item`` gives them (the paging's
+    sessions with their entries rendered), else their views alone."""
     urls = Urls.for_path("program")
+    session = item or (lambda s, at: session_view(s, at, index))
     conference = index.data.conference
     days = []
     for day in index.data.days:
@@ -75,9 +83,7 @@ def program_view(index: Index) -> ProgramView:
                 "id": f"day-{day.date.isoformat()}",
                 "label": day_label(day.date, index.lang),
                 "short": index.lang.short_day(day.date),
-                **program_grid.day_view(
-                    day.sessions, index.data.rooms, lambda s: session_view(s, urls, index)
-                ),
+                **program_grid.day_view(day.sessions, index.data.rooms, lambda s: session(s, urls)),
             }
         )
     return {
